@@ -5,7 +5,8 @@ import { fold, type Decider } from './index.js';
 type Counted = { readonly type: 'Counted'; readonly data: { readonly by: number } };
 const counter: Decider<{ type: 'Count'; by: number }, number, Counted, { _tag: 'Negative' }> = {
   initialState: 0,
-  decide: (c) => (c.by < 0 ? E.left({ _tag: 'Negative' }) : E.right([{ type: 'Counted', data: { by: c.by } }])),
+  decide: (c) =>
+    c.by < 0 ? E.left({ _tag: 'Negative' }) : E.right([{ type: 'Counted', data: { by: c.by } }]),
   evolve: (s, e) => s + e.data.by,
 };
 

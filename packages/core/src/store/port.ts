@@ -1,0 +1,43 @@
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { StoreError } from './errors.js';
+import type {
+  AppendResult,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamName,
+  SubscribeOptions,
+  Subscription,
+} from './types.js';
+
+/**
+ * The one port every event store implements. Reads return whole pages (bounded by `limit`);
+ * `readAll` pages through the log with `fromPosition`. Every failure is a {@link StoreError} value.
+ */
+export interface EventStore {
+  /** Appends events atomically (all or none) if the stream is where the writer expects it. */
+  readonly append: (
+    stream: StreamName,
+    expected: ExpectedRevision,
+    events: ReadonlyArray<NewEvent>,
+  ) => TaskEither<StoreError, AppendResult>;
+  /** Reads one stream; `StreamNotFound` when it has no events, `StreamDeleted` when deleted. */
+  readonly readStream: (
+    stream: StreamName,
+    options?: ReadStreamOptions,
+  ) => TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
+  /** Reads the global log in position order. */
+  readonly readAll: (options?: ReadAllOptions) => TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
+  /**
+   * Subscribes to the global log after a position: past events first, then `caughtUp`, then live events,
+   * with no gap and no duplicate. An undecodable event ends the iteration with an error thrown by the
+   * iterator carrying the {@link StoreError} (see `SubscriptionFailed`).
+   */
+  readonly subscribe: (options?: SubscribeOptions) => Subscription;
+  /** Deletes a stream: reads answer `StreamDeleted` afterwards. */
+  readonly deleteStream: (stream: StreamName, expected?: ExpectedRevision) => TaskEither<StoreError, void>;
+  /** Releases connections, file handles and timers. */
+  readonly close: () => Promise<void>;
+}

@@ -1,0 +1,100 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+
+/**
+ * How a store validates events on the way in and decodes them on the way out. Stores apply it at the
+ * edges so that nothing undecodable is written and nothing undecodable is handed out unannounced.
+ */
+export interface EventSchema {
+  /** Checks data offered for appending and returns it in the current schema version, or says why not. */
+  readonly encode: (
+    type: string,
+    data: unknown,
+  ) => E.Either<string, { readonly data: unknown; readonly schemaVersion: number }>;
+  /** Upcasts recorded data from its schema version to the current one, then decodes it, or says why not. */
+  readonly decode: (type: string, schemaVersion: number, data: unknown) => E.Either<string, unknown>;
+}
+
+/** One step of schema evolution for an event type: turns data at version `from` into version `from + 1`. */
+export interface Upcaster {
+  readonly from: number;
+  readonly up: (data: unknown) => unknown;
+}
+
+/** A codec for an event type, over the whole `{ type, data }` event, and the version it writes. */
+export interface EventTypeSchema {
+  readonly codec: t.Type<
+    { readonly type: string; readonly data: unknown },
+    { readonly type: string; readonly data: unknown },
+    unknown
+  >;
+  /** The current schema version written for this type; 1 unless upcasters raised it. */
+  readonly version?: number;
+  /** Upcasters from older versions, one per step; they run on read before decoding. */
+  readonly upcasters?: ReadonlyArray<Upcaster>;
+}
+
+/** Accepts any JSON-serialisable data as it is: for stores used without domain codecs. */
+export const anyJsonSchema: EventSchema = {
+  encode: (_type, data) =>
+    isJsonValue(data)
+      ? E.right({ data, schemaVersion: 1 })
+      : E.left(
+          'data is not JSON: it must be plain objects, arrays, strings, finite numbers, booleans or null',
+        ),
+  decode: (_type, _version, data) => E.right(data),
+};
+
+/** Builds a schema from one codec per event type, with optional upcasters for older versions. */
+export const eventSchema = (types: Readonly<Record<string, EventTypeSchema>>): EventSchema => {
+  const lookup = (type: string): EventTypeSchema | undefined =>
+    Object.prototype.hasOwnProperty.call(types, type) ? types[type] : undefined;
+  return {
+    encode: (type, data) => {
+      const entry = lookup(type);
+      if (entry === undefined) return E.left(`unknown event type ${JSON.stringify(type)}`);
+      const decoded = entry.codec.decode({ type, data });
+      if (E.isLeft(decoded)) return E.left(firstProblem(decoded.left));
+      return E.right({ data: entry.codec.encode(decoded.right).data, schemaVersion: entry.version ?? 1 });
+    },
+    decode: (type, schemaVersion, data) => {
+      const entry = lookup(type);
+      if (entry === undefined) return E.left(`unknown event type ${JSON.stringify(type)}`);
+      const current = entry.version ?? 1;
+      if (schemaVersion > current)
+        return E.left(`schema version ${schemaVersion} is newer than this reader's ${current}`);
+      let upcast = data;
+      for (let version = schemaVersion; version < current; version++) {
+        const step = entry.upcasters?.find((u) => u.from === version);
+        if (step === undefined) return E.left(`no upcaster for ${type} from schema version ${version}`);
+        upcast = step.up(upcast);
+      }
+      const decoded = entry.codec.decode({ type, data: upcast });
+      return E.isLeft(decoded) ? E.left(firstProblem(decoded.left)) : E.right(decoded.right.data);
+    },
+  };
+};
+
+const firstProblem = (errors: t.Errors): string => {
+  const error = errors[0];
+  if (error === undefined) return 'invalid';
+  const path = error.context
+    .map((entry) => entry.key)
+    .filter((key) => key !== '')
+    .join('.');
+  const expected = error.context[error.context.length - 1]?.type.name ?? 'a value';
+  return `${path === '' ? 'event' : path}: ${error.message ?? `expected ${expected}, got ${JSON.stringify(error.value) ?? 'nothing'}`}`;
+};
+
+/** Whether a value survives JSON unchanged (no undefined, functions, bigint, NaN or class instances). */
+export const isJsonValue = (value: unknown): boolean => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    return Object.values(value).every(isJsonValue);
+  }
+  return false;
+};

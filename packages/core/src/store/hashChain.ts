@@ -9,6 +9,7 @@ export interface HashedFields {
   readonly data: unknown;
   readonly eventId: string;
   readonly commandId: string | null;
+  readonly commandHash: string | null;
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly actor: string | null;

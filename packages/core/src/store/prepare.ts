@@ -43,6 +43,7 @@ export const prepareAppend = (
     const unhashed = {
       eventId: event.metadata.eventId,
       commandId: event.metadata.commandId ?? null,
+      commandHash: event.metadata.commandHash ?? null,
       correlationId: event.metadata.correlationId ?? event.metadata.commandId ?? event.metadata.eventId,
       causationId: event.metadata.causationId ?? null,
       actor: event.metadata.actor ?? null,

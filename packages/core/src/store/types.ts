@@ -18,6 +18,8 @@ export interface NewEventMetadata {
   readonly eventId: string;
   /** The command that produced the event, for idempotency. */
   readonly commandId?: string;
+  /** A digest of the command's payload, so that a command id reused with other content is recognised. */
+  readonly commandHash?: string;
   /** The conversation this event belongs to: the first command's id, carried along. */
   readonly correlationId?: string;
   /** The message (command or event id) that directly caused this one. */
@@ -39,6 +41,7 @@ export interface NewEvent {
 export interface RecordedMetadata {
   readonly eventId: string;
   readonly commandId: string | null;
+  readonly commandHash: string | null;
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly actor: string | null;

@@ -1,0 +1,140 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  GENESIS_HASH,
+  concurrencyConflict,
+  isJsonValue,
+  prepareAppend,
+  streamDeleted,
+  type AppendResult,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+  type StoreError,
+  type StreamName,
+} from '@dossier/core';
+import { Refused, failure, type StoreContext } from './context.js';
+import { readTip } from './read.js';
+import { isUniqueViolation } from './sqliteErrors.js';
+
+/** Whether a stream whose last revision is `current` (null: no events) is where the writer expects it. */
+export const meetsExpectation = (expected: ExpectedRevision, current: bigint | null): boolean => {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no-stream':
+      return current === null;
+    case 'exists':
+      return current !== null;
+    default:
+      return current === expected;
+  }
+};
+
+/** The last revision actually written for a stream, read from the log itself rather than from `streams`. */
+const writtenRevision = (ctx: StoreContext, stream: StreamName): bigint | 'no-stream' => {
+  const row = ctx.sql('SELECT max(revision) AS revision FROM events WHERE stream = ?').get(stream) as {
+    revision: bigint | null;
+  };
+  return row.revision ?? 'no-stream';
+};
+
+const appendInTransaction = (
+  ctx: StoreContext,
+  stream: StreamName,
+  expected: ExpectedRevision,
+  events: ReadonlyArray<NewEvent>,
+): E.Either<StoreError, AppendResult> => {
+  const tip = readTip(ctx, stream);
+  if (tip?.deleted_at !== null && tip?.deleted_at !== undefined) return E.left(streamDeleted(stream));
+  const current = tip?.revision ?? null;
+  if (!meetsExpectation(expected, current)) {
+    return E.left(concurrencyConflict(stream, expected, current ?? 'no-stream'));
+  }
+  if (events.length === 0) {
+    const last = ctx.sql('SELECT max(position) AS position FROM events WHERE stream = ?').get(stream) as {
+      position: bigint | null;
+    };
+    return E.right({ nextExpectedRevision: current ?? -1n, position: last.position ?? -1n, events: [] });
+  }
+  const prepared = prepareAppend(
+    ctx.options.schema,
+    stream,
+    { revision: current, hash: tip?.hash ?? GENESIS_HASH },
+    events,
+    ctx.options.clock().toISOString(),
+  );
+  if (E.isLeft(prepared)) return prepared;
+  const insert = ctx.sql(
+    'INSERT INTO events (stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?) RETURNING position',
+  );
+  const recorded: RecordedEvent[] = [];
+  for (const [index, event] of prepared.right.entries()) {
+    // The hash covers the data as it is stored; data that JSON would change (a Date, a class) would read
+    // back different and break the chain, so a schema that encodes to such data is refused here.
+    if (!isJsonValue(event.data)) {
+      return E.left({
+        _tag: 'InvalidEvent',
+        stream,
+        index,
+        type: event.type,
+        reason: 'the schema encoded data that is not plain JSON',
+      });
+    }
+    const { position } = insert.get(
+      stream,
+      event.revision,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+    ) as { position: bigint };
+    recorded.push({ ...event, position });
+  }
+  const last = recorded[recorded.length - 1];
+  if (last === undefined) return E.left(failure(ctx, `appending to ${stream}`, 'no event was written'));
+  ctx
+    .sql(
+      `INSERT INTO streams (stream, revision, hash) VALUES (?, ?, ?)
+       ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision, hash = excluded.hash`,
+    )
+    .run(stream, last.revision, last.metadata.hash);
+  return E.right({ nextExpectedRevision: last.revision, position: last.position, events: recorded });
+};
+
+/**
+ * Appends in one `BEGIN IMMEDIATE` transaction: the write lock is taken before the tip is read, so no other
+ * process can move the stream between the check and the insert. A refusal rolls everything back.
+ */
+export const append = (
+  ctx: StoreContext,
+  stream: StreamName,
+  expected: ExpectedRevision,
+  events: ReadonlyArray<NewEvent>,
+): E.Either<StoreError, AppendResult> => {
+  if (ctx.options.readOnly)
+    return E.left(failure(ctx, `appending to ${stream}`, 'the store was opened read-only'));
+  let result: E.Either<StoreError, AppendResult>;
+  try {
+    result = ctx.db
+      .transaction(() => {
+        const outcome = appendInTransaction(ctx, stream, expected, events);
+        // Throwing is how better-sqlite3 rolls a transaction back; caught just below.
+        if (E.isLeft(outcome)) throw new Refused(outcome.left);
+        return outcome;
+      })
+      .immediate();
+  } catch (thrown) {
+    if (thrown instanceof Refused) return E.left(thrown.error);
+    // A row for this revision exists though `streams` did not say so: another writer won. The unique key
+    // is the last line of defence, whatever wrote the row.
+    if (isUniqueViolation(thrown)) {
+      try {
+        return E.left(concurrencyConflict(stream, expected, writtenRevision(ctx, stream)));
+      } catch (alsoThrown) {
+        return E.left(failure(ctx, `appending to ${stream}`, alsoThrown));
+      }
+    }
+    return E.left(failure(ctx, `appending to ${stream}`, thrown));
+  }
+  if (E.isRight(result) && result.right.events.length > 0) ctx.changes.notify();
+  return result;
+};

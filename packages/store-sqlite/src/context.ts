@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import type { StoreError, StoreUnavailable } from '@dossier/core';
+import type { ChangeFeed } from './changes.js';
+import type { ResolvedOptions } from './options.js';
+import { unavailable } from './sqliteErrors.js';
+import type { Statements } from './statements.js';
+
+/** What every operation of one open store shares. */
+export interface StoreContext {
+  readonly db: Database.Database;
+  readonly sql: Statements;
+  readonly options: ResolvedOptions;
+  readonly changes: ChangeFeed;
+}
+
+/** The {@link StoreUnavailable} for something SQLite threw while `doing` an operation on this store. */
+export const failure = (ctx: StoreContext, doing: string, thrown: unknown): StoreUnavailable =>
+  unavailable(ctx.options.path, doing, thrown, ctx.options.busyTimeoutMs);
+
+/** The largest 64-bit integer: "no bound" for a backwards read. */
+export const maxInt64 = 9223372036854775807n;
+
+/** A read's `limit` as SQL's LIMIT, where -1 means none. */
+export const sqlLimit = (limit: number | undefined): number =>
+  limit === undefined ? -1 : Math.max(0, Math.floor(limit));
+
+/** Thrown inside a transaction to roll it back with a refusal; caught where the transaction is run. */
+export class Refused {
+  constructor(readonly error: StoreError) {}
+}

@@ -1,0 +1,12 @@
+/** Opens the SQLite event store, never throwing: a file that cannot be opened makes every call answer `StoreUnavailable`. */
+export { createSqliteStore } from './store.js';
+/** Opens the SQLite event store now, or says why it cannot, for tools that should stop early. */
+export { openSqliteStore } from './store.js';
+/** The SQLite store: the `EventStore` port plus `path` and `listStreams`; and one entry of `listStreams`. */
+export type { SqliteEventStore, StreamSummary } from './store.js';
+/** Options of `createSqliteStore` and `openSqliteStore`. */
+export type { SqliteStoreOptions } from './options.js';
+/** Where the store lives when no path is given: `./.dossier/events.db`. */
+export { defaultPath } from './options.js';
+/** The schema version this package writes; files at a higher version are refused. */
+export { currentSchemaVersion } from './migrations.js';

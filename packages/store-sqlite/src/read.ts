@@ -1,0 +1,98 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  streamDeleted,
+  streamNotFound,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoreError,
+  type StreamName,
+} from '@dossier/core';
+import { failure, maxInt64, sqlLimit, type StoreContext } from './context.js';
+import { filterSql } from './filter.js';
+import { decodeRows, eventColumns, type EventRow } from './rows.js';
+
+/** A stream's row in `streams`: its last revision and hash, and when it was deleted. */
+export interface TipRow {
+  readonly revision: bigint | null;
+  readonly hash: string;
+  readonly deleted_at: string | null;
+}
+
+export const readTip = (ctx: StoreContext, stream: StreamName): TipRow | undefined =>
+  ctx.sql('SELECT revision, hash, deleted_at FROM streams WHERE stream = ?').get(stream) as
+    TipRow | undefined;
+
+/** Reads one stream, in one read transaction so that its tip and its events agree. */
+export const readStream = (
+  ctx: StoreContext,
+  stream: StreamName,
+  options: ReadStreamOptions = {},
+): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+  try {
+    return ctx.db.transaction((): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+      const tip = readTip(ctx, stream);
+      if (tip?.deleted_at !== null && tip?.deleted_at !== undefined) return E.left(streamDeleted(stream));
+      if (tip?.revision === null || tip?.revision === undefined) return E.left(streamNotFound(stream));
+      const backwards = options.direction === 'backwards';
+      const rows = ctx
+        .sql(
+          backwards
+            ? `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
+            : `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+        )
+        .all(
+          stream,
+          options.fromRevision ?? (backwards ? maxInt64 : 0n),
+          sqlLimit(options.limit),
+        ) as EventRow[];
+      return decodeRows(ctx.options.schema, rows);
+    })();
+  } catch (thrown) {
+    return E.left(failure(ctx, `reading stream ${stream}`, thrown));
+  }
+};
+
+/** Reads the global log in position order, filtering in SQL. */
+export const readAll = (
+  ctx: StoreContext,
+  options: ReadAllOptions = {},
+): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+  try {
+    const backwards = options.direction === 'backwards';
+    const filter = filterSql(options.filter);
+    const rows = ctx
+      .sql(
+        backwards
+          ? `SELECT ${eventColumns} FROM events WHERE position <= ? AND ${filter.condition} ORDER BY position DESC LIMIT ?`
+          : `SELECT ${eventColumns} FROM events WHERE position >= ? AND ${filter.condition} ORDER BY position ASC LIMIT ?`,
+      )
+      .all(
+        options.fromPosition ?? (backwards ? maxInt64 : 0n),
+        ...filter.params,
+        sqlLimit(options.limit),
+      ) as EventRow[];
+    return decodeRows(ctx.options.schema, rows);
+  } catch (thrown) {
+    return E.left(failure(ctx, 'reading the log', thrown));
+  }
+};
+
+/** One page of the log strictly after a position, for subscriptions. */
+export const readAfter = (
+  ctx: StoreContext,
+  afterPosition: bigint | undefined,
+  filter: ReadAllOptions['filter'],
+  limit: number,
+): E.Either<StoreError, ReadonlyArray<RecordedEvent>> =>
+  readAll(ctx, {
+    fromPosition: afterPosition === undefined ? 0n : afterPosition + 1n,
+    limit,
+    ...(filter === undefined ? {} : { filter }),
+  });
+
+/** The position of the last event in the log, or null when it is empty. */
+export const headPosition = (ctx: StoreContext): bigint | null => {
+  const row = ctx.sql('SELECT max(position) AS position FROM events').get() as { position: bigint | null };
+  return row.position;
+};

@@ -1,0 +1,141 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import {
+  anyJsonSchema,
+  type EventStore,
+  type StoreError,
+  type StoreUnavailable,
+  type StreamName,
+  type Subscription,
+} from '@dossier/core';
+import { append } from './append.js';
+import { changeFeed } from './changes.js';
+import { openDatabase } from './connection.js';
+import { failure, type StoreContext } from './context.js';
+import { SubscriptionFailed } from './decode.js';
+import { deleteStream } from './deleteStream.js';
+import { defaultPath, type ResolvedOptions, type SqliteStoreOptions } from './options.js';
+import { readAll, readStream } from './read.js';
+import { statementCache } from './statements.js';
+import { subscribe } from './subscribe.js';
+
+/** A stream as `listStreams` reports it. */
+export interface StreamSummary {
+  readonly stream: StreamName;
+  /** The last revision written, or null when the stream was deleted before it had events. */
+  readonly revision: bigint | null;
+  readonly deleted: boolean;
+}
+
+/** The {@link EventStore} over SQLite, plus what tools need beyond the port. */
+export interface SqliteEventStore extends EventStore {
+  /** The database file. */
+  readonly path: string;
+  /** Every stream with its last revision, by name. */
+  readonly listStreams: () => TE.TaskEither<StoreError, ReadonlyArray<StreamSummary>>;
+}
+
+const resolve = (options: SqliteStoreOptions): ResolvedOptions => ({
+  path: options.path ?? defaultPath,
+  schema: options.schema ?? anyJsonSchema,
+  clock: options.clock ?? (() => new Date()),
+  pollIntervalMs: options.pollIntervalMs ?? 100,
+  readOnly: options.readOnly ?? false,
+  busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+  synchronous: options.synchronous ?? 'full',
+});
+
+// better-sqlite3 is synchronous: each task does its work when run, never when built.
+const task =
+  <A>(work: () => E.Either<StoreError, A>): TE.TaskEither<StoreError, A> =>
+  () =>
+    Promise.resolve(work());
+
+const storeOver = (ctx: StoreContext): SqliteEventStore => {
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  return {
+    path: ctx.options.path,
+    append: (stream, expected, events) => task(() => append(ctx, stream, expected, events)),
+    readStream: (stream, options) => task(() => readStream(ctx, stream, options)),
+    readAll: (options) => task(() => readAll(ctx, options)),
+    subscribe: (options) => {
+      const subscription = subscribe(ctx, options);
+      subscriptions.add(subscription);
+      return {
+        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+        stop: () => {
+          subscriptions.delete(subscription);
+          return subscription.stop();
+        },
+      };
+    },
+    deleteStream: (stream, expected) => task(() => deleteStream(ctx, stream, expected)),
+    listStreams: () =>
+      task(() => {
+        try {
+          const rows = ctx
+            .sql('SELECT stream, revision, deleted_at IS NOT NULL AS deleted FROM streams ORDER BY stream')
+            .all() as ReadonlyArray<{ stream: string; revision: bigint | null; deleted: bigint }>;
+          return E.right(
+            rows.map((row) => ({ stream: row.stream, revision: row.revision, deleted: row.deleted !== 0n })),
+          );
+        } catch (thrown) {
+          return E.left(failure(ctx, 'listing streams', thrown));
+        }
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      subscriptions.clear();
+      ctx.changes.close();
+      ctx.db.close();
+    },
+  };
+};
+
+/** A store that could not be opened: every operation answers with why. */
+const unavailableStore = (path: string, error: StoreUnavailable): SqliteEventStore => {
+  const refuse = <A>(): TE.TaskEither<StoreError, A> => TE.left(error);
+  return {
+    path,
+    append: refuse,
+    readStream: refuse,
+    readAll: refuse,
+    deleteStream: refuse,
+    listStreams: refuse,
+    subscribe: () => ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new SubscriptionFailed(error)) }),
+      stop: () => Promise.resolve(),
+    }),
+    close: () => Promise.resolve(),
+  };
+};
+
+const open = (options: SqliteStoreOptions): E.Either<StoreUnavailable, SqliteEventStore> => {
+  const resolved = resolve(options);
+  return E.map((db: StoreContext['db']) =>
+    storeOver({
+      db,
+      sql: statementCache(db),
+      options: resolved,
+      changes: changeFeed(db, resolved.pollIntervalMs),
+    }),
+  )(openDatabase(resolved));
+};
+
+/** Opens the store now, or says why it cannot: for tools that should stop early on a bad path. */
+export const openSqliteStore =
+  (options: SqliteStoreOptions = {}): TE.TaskEither<StoreUnavailable, SqliteEventStore> =>
+  () =>
+    Promise.resolve(open(options));
+
+/**
+ * Opens the store; never throws. If the file cannot be opened, every operation answers `StoreUnavailable`
+ * naming the path.
+ */
+export const createSqliteStore = (options: SqliteStoreOptions = {}): SqliteEventStore => {
+  const opened = open(options);
+  return E.isRight(opened) ? opened.right : unavailableStore(options.path ?? defaultPath, opened.left);
+};

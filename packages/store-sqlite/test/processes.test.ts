@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '@dossier/core';
 import { createSqliteStore } from '../src/index.js';
-import { chainVerifies, right, tempFolder } from './helpers.js';
+import { chainVerifies, newEvent, right, tempFolder } from './helpers.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const childScript = fileURLToPath(new URL('./fixtures/appendForever.mjs', import.meta.url));
+const raceScript = fileURLToPath(new URL('./fixtures/appendOnce.mjs', import.meta.url));
 const streams = 3;
 const batchSize = 50;
 
@@ -53,9 +53,26 @@ const runUntilKilled = (dbPath: string, firstBatch: number, killAfter: number): 
 
 const data = (event: RecordedEvent) => event.data as { readonly batch: number; readonly i: number };
 
-describe('SQLite store, a writer killed mid-append', () => {
+/** Runs a child to its end with a time limit, and returns what it printed. */
+const runToEnd = (args: ReadonlyArray<string>): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(guard);
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`the child failed (code ${code}, signal ${signal}); stderr: ${stderr}`));
+    });
+  });
+
+describe('SQLite store, across processes', () => {
   beforeAll(() => {
-    // The child runs the built package with plain node; `tsc -b` is incremental, so this is quick when
+    // The children run the built package with plain node; `tsc -b` is incremental, so this is quick when
     // `pnpm test` has just built everything, and makes the test independent of a stale or missing dist.
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     execFileSync(process.execPath, [tsc, '-b', packageDir], { stdio: 'pipe' });
@@ -64,7 +81,33 @@ describe('SQLite store, a writer killed mid-append', () => {
   let temp: ReturnType<typeof tempFolder> | undefined;
   afterEach(() => temp?.remove());
 
-  it('leaves every batch whole or absent, keeps what it acknowledged, and the chain verifies', async () => {
+  it('lets exactly one of several processes appending at the same expected revision win', async () => {
+    temp = tempFolder();
+    const store = createSqliteStore({ path: temp.dbPath });
+    await right(store.append('race', 'no-stream', [newEvent('Started')]));
+    const dbPath = temp.dbPath;
+    const outcomes = (
+      await Promise.all(Array.from({ length: 4 }, () => runToEnd([raceScript, dbPath, 'race', '0'])))
+    ).map((line) => JSON.parse(line) as { won: boolean; error?: { _tag: string; actual: string } });
+    try {
+      expect(outcomes.filter((o) => o.won)).toHaveLength(1);
+      expect(outcomes.filter((o) => !o.won).map((o) => o.error)).toEqual(
+        Array.from({ length: 3 }, () => ({
+          _tag: 'ConcurrencyConflict',
+          stream: 'race',
+          expected: '0',
+          actual: '20',
+        })),
+      );
+      const events = await right(store.readStream('race'));
+      expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 21 }, (_, i) => BigInt(i)));
+      expect(chainVerifies(events)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('a writer killed mid-append leaves every batch whole or absent, keeps what it acknowledged, and the chain verifies', async () => {
     temp = tempFolder();
     let nextBatch = 0;
     for (let round = 0; round < 3; round++) {

@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type {
   EventFilter,
-  RecordedEvent,
   StoreError,
   SubscribeOptions,
   Subscription,
@@ -10,12 +9,13 @@ import type {
 import { failure, type StoreContext } from './context.js';
 import { SubscriptionFailed } from './decode.js';
 import { filterSql } from './filter.js';
-import { decodeRows, eventColumns, type EventRow } from './rows.js';
+import { decodeRow, eventColumns, type EventRow } from './rows.js';
 
 const pageSize = 500;
 
 interface Page {
-  readonly events: ReadonlyArray<RecordedEvent>;
+  /** Not yet decoded: events before a corrupt row are delivered before the subscription fails on it. */
+  readonly rows: ReadonlyArray<EventRow>;
   /** Where the next page starts (exclusive): past rows the filter rejected too, so they are not scanned again. */
   readonly scannedTo: bigint | undefined;
   readonly full: boolean;
@@ -35,22 +35,19 @@ const readPage = (
       const head = (
         ctx.sql('SELECT max(position) AS position FROM events').get() as { position: bigint | null }
       ).position;
-      if (head === null) return E.right({ events: [], scannedTo: after, full: false });
+      if (head === null) return E.right({ rows: [], scannedTo: after, full: false });
       const where = filterSql(filter);
       const rows = ctx
         .sql(
           `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ? AND ${where.condition} ORDER BY position LIMIT ?`,
         )
         .all(after ?? -1n, head, ...where.params, pageSize) as EventRow[];
-      const decoded = decodeRows(ctx.options.schema, rows);
-      if (E.isLeft(decoded)) return decoded;
       const full = rows.length === pageSize;
       const last = rows[rows.length - 1];
-      return E.right({
-        events: decoded.right,
-        scannedTo: full && last !== undefined ? last.position : head,
-        full,
-      });
+      // Never move back: a subscription may start after a position the log has not reached yet.
+      const scannedTo =
+        full && last !== undefined ? last.position : after !== undefined && after > head ? after : head;
+      return E.right({ rows, scannedTo, full });
     })();
   } catch (thrown) {
     return E.left(failure(ctx, 'reading the log for a subscription', thrown));
@@ -88,9 +85,11 @@ export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Su
         changed = false;
         const page = readPage(ctx, cursor, options.filter);
         if (E.isLeft(page)) throw new SubscriptionFailed(page.left);
-        for (const event of page.right.events) {
+        for (const row of page.right.rows) {
           if (stopped) return;
-          yield { kind: 'event', event };
+          const event = decodeRow(ctx.options.schema, row);
+          if (E.isLeft(event)) throw new SubscriptionFailed(event.left);
+          yield { kind: 'event', event: event.right };
         }
         cursor = page.right.scannedTo;
         if (page.right.full) continue;

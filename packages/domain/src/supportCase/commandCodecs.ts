@@ -1,0 +1,144 @@
+import * as t from 'io-ts';
+import { struct } from './codecKit.js';
+import { ActorCodec, EmailCodec } from '../shared/ids.js';
+import { InstantCodec } from '../shared/instant.js';
+import type {
+  Escalate,
+  LinkIncident,
+  OpenCase,
+  ProvideInformation,
+  RecordSurveyResponse,
+  Reprioritise,
+  RequestInformation,
+  RequestOutageRemedy,
+  Resolve,
+  ResolveLinkedIncident,
+  StartWork,
+  SupportCaseCommand,
+} from './commands.js';
+import { decodeByType, type DecodersByType } from './decodeByType.js';
+import { CaseIdCodec, IncidentIdCodec, TeamIdCodec } from './ids.js';
+import {
+  AgentOutcomeCodec,
+  CaseTopicCodec,
+  ChannelCodec,
+  CustomerFactsCodec,
+  ImpactFactsCodec,
+  InformationItemCodec,
+  OrganisationRoleCodec,
+  OutageRemedyCodec,
+  PriorityCodec,
+  SurveyRatingCodec,
+} from './valueCodecs.js';
+
+const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.strict({ type: t.literal(type), at: InstantCodec, actor: ActorCodec, data });
+
+/** Codec for {@link OpenCase}. */
+export const OpenCaseCodec: t.Type<OpenCase, unknown> = command(
+  'OpenCase',
+  struct(
+    {
+      caseId: CaseIdCodec,
+      customer: CustomerFactsCodec,
+      requester: t.strict({ organisationRole: OrganisationRoleCodec, registeredEmail: EmailCodec }),
+      channel: ChannelCodec,
+      topic: CaseTopicCodec,
+      subject: t.string,
+      impact: ImpactFactsCodec,
+      premium: t.boolean,
+    },
+    { followUpOf: CaseIdCodec },
+  ),
+);
+
+/** Codec for {@link StartWork}. */
+export const StartWorkCodec: t.Type<StartWork, unknown> = command('StartWork', t.strict({}));
+
+/** Codec for {@link RequestInformation}. */
+export const RequestInformationCodec: t.Type<RequestInformation, unknown> = command(
+  'RequestInformation',
+  struct({ items: t.readonlyArray(InformationItemCodec) }, { note: t.string }),
+);
+
+/** Codec for {@link ProvideInformation}. */
+export const ProvideInformationCodec: t.Type<ProvideInformation, unknown> = command(
+  'ProvideInformation',
+  struct({ provided: t.readonlyArray(InformationItemCodec) }, { note: t.string }),
+);
+
+/** Codec for {@link Escalate}. */
+export const EscalateCodec: t.Type<Escalate, unknown> = command('Escalate', t.strict({ team: TeamIdCodec }));
+
+/** Codec for {@link Reprioritise}. */
+export const ReprioritiseCodec: t.Type<Reprioritise, unknown> = command(
+  'Reprioritise',
+  t.strict({ priority: PriorityCodec, reason: t.string }),
+);
+
+/** Codec for {@link LinkIncident}. */
+export const LinkIncidentCodec: t.Type<LinkIncident, unknown> = command(
+  'LinkIncident',
+  t.strict({ incidentId: IncidentIdCodec }),
+);
+
+/** Codec for {@link RequestOutageRemedy}. */
+export const RequestOutageRemedyCodec: t.Type<RequestOutageRemedy, unknown> = command(
+  'RequestOutageRemedy',
+  t.strict({ remedies: t.readonlyArray(OutageRemedyCodec) }),
+);
+
+/** Codec for {@link Resolve}. */
+export const ResolveCodec: t.Type<Resolve, unknown> = command(
+  'Resolve',
+  t.strict({ outcome: AgentOutcomeCodec }),
+);
+
+/** Codec for {@link ResolveLinkedIncident}. */
+export const ResolveLinkedIncidentCodec: t.Type<ResolveLinkedIncident, unknown> = command(
+  'ResolveLinkedIncident',
+  t.strict({ incidentId: IncidentIdCodec }),
+);
+
+/** Codec for {@link RecordSurveyResponse}. */
+export const RecordSurveyResponseCodec: t.Type<RecordSurveyResponse, unknown> = command(
+  'RecordSurveyResponse',
+  struct({ rating: SurveyRatingCodec }, { comment: t.string }),
+);
+
+const commandCodecs: DecodersByType<SupportCaseCommand> = {
+  OpenCase: OpenCaseCodec,
+  StartWork: StartWorkCodec,
+  RequestInformation: RequestInformationCodec,
+  ProvideInformation: ProvideInformationCodec,
+  Escalate: EscalateCodec,
+  Reprioritise: ReprioritiseCodec,
+  LinkIncident: LinkIncidentCodec,
+  RequestOutageRemedy: RequestOutageRemedyCodec,
+  Resolve: ResolveCodec,
+  ResolveLinkedIncident: ResolveLinkedIncidentCodec,
+  RecordSurveyResponse: RecordSurveyResponseCodec,
+};
+
+/** The type names of every support-case command. */
+export const supportCaseCommandTypes = Object.keys(commandCodecs) as ReadonlyArray<
+  SupportCaseCommand['type']
+>;
+
+/** Codec for any {@link SupportCaseCommand}; to decode input, prefer {@link decodeSupportCaseCommand}. */
+export const SupportCaseCommandCodec: t.Type<SupportCaseCommand, unknown> = t.union([
+  OpenCaseCodec,
+  StartWorkCodec,
+  RequestInformationCodec,
+  ProvideInformationCodec,
+  EscalateCodec,
+  ReprioritiseCodec,
+  LinkIncidentCodec,
+  RequestOutageRemedyCodec,
+  ResolveCodec,
+  ResolveLinkedIncidentCodec,
+  RecordSurveyResponseCodec,
+]);
+
+/** Decodes an incoming command: first its `type`, then that command's fields, naming the path and reason of each problem. */
+export const decodeSupportCaseCommand = decodeByType<SupportCaseCommand>('SupportCaseCommand', commandCodecs);

@@ -25,6 +25,8 @@ export const sqlLimit = (limit: number | undefined): number =>
   limit === undefined ? -1 : Math.max(0, Math.floor(limit));
 
 /** Thrown inside a transaction to roll it back with a refusal; caught where the transaction is run. */
-export class Refused {
-  constructor(readonly error: StoreError) {}
+export class Refused extends Error {
+  constructor(readonly error: StoreError) {
+    super(error._tag);
+  }
 }

@@ -5,6 +5,7 @@ import {
   type RawRecordedEvent,
   type RecordedEvent,
   type RecordedMetadata,
+  type StoreError,
   type UndecodableEvent,
 } from '@dossier/core';
 
@@ -47,7 +48,7 @@ export const decodeRecorded = (
 };
 
 export class SubscriptionFailed extends Error {
-  constructor(readonly error: import('@dossier/core').StoreError) {
+  constructor(readonly error: StoreError) {
     super(`subscription failed: ${error._tag}`);
     this.name = 'SubscriptionFailed';
   }

@@ -56,6 +56,19 @@ describe('SQLite store, a corrupted row', () => {
     expect((failed as SubscriptionFailed).error).toEqual(corrupt);
   });
 
+  it('is never parsed by a read or subscription whose filter excludes it, since filters run in SQL', async () => {
+    await right(store.append('user-1', 'no-stream', newEvents(1)));
+    const filter = { kind: 'streamName', prefixes: ['user-'] } as const;
+    expect((await right(store.readAll({ filter }))).map((e) => e.stream)).toEqual(['user-1']);
+    const seen: string[] = [];
+    const subscription = store.subscribe({ filter });
+    for await (const message of subscription) {
+      seen.push(message.kind === 'event' ? message.event.stream : message.kind);
+      if (message.kind === 'caughtUp') await subscription.stop();
+    }
+    expect(seen).toEqual(['user-1', 'caughtUp']);
+  });
+
   it('is reported when its metadata is not JSON either', async () => {
     const raw = new Database(temp.dbPath);
     raw.prepare("UPDATE events SET metadata = 'garbage' WHERE position = 3").run();

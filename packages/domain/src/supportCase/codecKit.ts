@@ -33,7 +33,7 @@ export const struct = <R extends t.Props, P extends t.Props>(
       if (E.isRight(head) && E.isRight(tail)) return t.success(keep({ ...tail.right, ...head.right }));
       return t.failures([...(E.isLeft(head) ? head.left : []), ...(E.isLeft(tail) ? tail.left : [])]);
     },
-    (a) => keep(exact.encode(a) as Record<string, unknown>),
+    (a) => keep(exact.encode(a)),
   );
 };
 

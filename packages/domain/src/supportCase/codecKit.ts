@@ -37,15 +37,18 @@ export const struct = <R extends t.Props, P extends t.Props>(
   );
 };
 
+/** The members of the union `A` whose `K` can be `V`. */
+type MemberWith<A, K extends keyof A, V> = A extends unknown ? (V extends A[K] ? A : never) : never;
+
 /**
  * A union discriminated by `key`, decoded by looking at `key` first and then with that member's decoder alone, so a
- * problem names the one path that is wrong (`data.outcome.party`) instead of one line per member. `union` gives the
- * name, the guard and the encoder; `byTag` maps every tag value to the decoder of its member.
+ * problem names the one path that is wrong (`data.outcome.party`, or `type` for an unknown type) instead of one line
+ * per member. `union` gives the name, the guard and the encoder; `byTag` maps every tag value to its member's decoder.
  */
 export const tagged = <A extends { readonly [k in K]: string }, K extends string>(
   key: K,
   union: t.Type<A, unknown, unknown>,
-  byTag: { readonly [V in A[K]]: t.Decoder<unknown, A> },
+  byTag: { readonly [V in A[K]]: t.Decoder<unknown, MemberWith<A, K, V>> },
 ): t.Type<A, unknown, unknown> =>
   new t.Type<A, unknown, unknown>(
     union.name,
@@ -55,7 +58,10 @@ export const tagged = <A extends { readonly [k in K]: string }, K extends string
         return t.failure(u, c, `expected an object with "${key}", got ${JSON.stringify(u) ?? 'nothing'}`);
       }
       const tag: unknown = (u as Record<string, unknown>)[key];
-      if (typeof tag === 'string' && Object.hasOwn(byTag, tag)) return byTag[tag as A[K]].validate(u, c);
+      if (typeof tag === 'string' && Object.hasOwn(byTag, tag)) {
+        const decoder: t.Decoder<unknown, A> = byTag[tag as A[K]];
+        return decoder.validate(u, c);
+      }
       const known = Object.keys(byTag)
         .map((value) => JSON.stringify(value))
         .join(' | ');

@@ -71,7 +71,10 @@ describe('SupportCase', () => {
     it('a stored event of an unknown type is a DecodeFailed naming `type`, not a throw', () => {
       const problems = problemsOf(decodeSupportCaseEvent({ type: 'CaseReopened', data: {} }));
       expect(problems).toEqual([
-        { path: 'type', reason: `expected one of ${supportCaseEventTypes.join(', ')}, got "CaseReopened"` },
+        {
+          path: 'type',
+          reason: `expected ${supportCaseEventTypes.map((t) => `"${t}"`).join(' | ')}, got "CaseReopened"`,
+        },
       ]);
     });
   });
@@ -155,9 +158,17 @@ describe('SupportCase', () => {
       expect(problems[0]?.reason).toContain('got "ReopenCase"');
     });
 
-    it('a missing type, or input that is not an object, yields a problem at `type`, never a throw', () => {
-      for (const input of [{ data: {} }, null, undefined, 42, 'OpenCase', [], { type: 'toString' }]) {
+    it('a missing type yields a problem at `type`; input that is not an object, one at the root; never a throw', () => {
+      for (const input of [{ data: {} }, { type: 'toString' }, { type: 42 }]) {
         expect(problemsOf(decodeSupportCaseCommand(input)).map((p) => p.path)).toEqual(['type']);
+      }
+      for (const input of [null, undefined, 42, 'OpenCase', []]) {
+        expect(problemsOf(decodeSupportCaseCommand(input))).toEqual([
+          {
+            path: '(root)',
+            reason: `expected an object with "type", got ${JSON.stringify(input) ?? 'nothing'}`,
+          },
+        ]);
       }
     });
 

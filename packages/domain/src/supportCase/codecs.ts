@@ -1,8 +1,9 @@
+import type * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { struct } from './codecKit.js';
+import { decodeWith, type DecodeFailed } from '../shared/decoding.js';
+import { struct, tagged } from './codecKit.js';
 import { EmailCodec, UserIdCodec } from '../shared/ids.js';
 import { InstantCodec } from '../shared/instant.js';
-import { decodeByType, type DecodersByType } from './decodeByType.js';
 import type {
   CaseEscalated,
   CaseOpened,
@@ -120,7 +121,7 @@ export const SurveyResponseRecordedCodec: t.Type<SurveyResponseRecorded, unknown
   data: struct({ rating: SurveyRatingCodec, ...who }, { comment: t.string }),
 });
 
-const eventCodecs: DecodersByType<SupportCaseEvent> = {
+const eventDecoders = {
   CaseOpened: CaseOpenedCodec,
   WorkStarted: WorkStartedCodec,
   InformationRequested: InformationRequestedCodec,
@@ -132,25 +133,30 @@ const eventCodecs: DecodersByType<SupportCaseEvent> = {
   CaseResolved: CaseResolvedCodec,
   SurveySent: SurveySentCodec,
   SurveyResponseRecorded: SurveyResponseRecordedCodec,
-};
+} as const;
 
 /** The type names of every support-case event. */
-export const supportCaseEventTypes = Object.keys(eventCodecs) as ReadonlyArray<SupportCaseEvent['type']>;
+export const supportCaseEventTypes = Object.keys(eventDecoders) as ReadonlyArray<SupportCaseEvent['type']>;
 
-/** Codec for any {@link SupportCaseEvent}. */
-export const SupportCaseEventCodec: t.Type<SupportCaseEvent, unknown> = t.union([
-  CaseOpenedCodec,
-  WorkStartedCodec,
-  InformationRequestedCodec,
-  InformationProvidedCodec,
-  CaseEscalatedCodec,
-  CaseReprioritisedCodec,
-  IncidentLinkedCodec,
-  OutageRemedyRequestedCodec,
-  CaseResolvedCodec,
-  SurveySentCodec,
-  SurveyResponseRecordedCodec,
-]);
+/** Codec for any {@link SupportCaseEvent}: reads `type` first, then decodes with that event's codec. */
+export const SupportCaseEventCodec: t.Type<SupportCaseEvent, unknown> = tagged(
+  'type',
+  t.union([
+    CaseOpenedCodec,
+    WorkStartedCodec,
+    InformationRequestedCodec,
+    InformationProvidedCodec,
+    CaseEscalatedCodec,
+    CaseReprioritisedCodec,
+    IncidentLinkedCodec,
+    OutageRemedyRequestedCodec,
+    CaseResolvedCodec,
+    SurveySentCodec,
+    SurveyResponseRecordedCodec,
+  ]),
+  eventDecoders,
+);
 
-/** Decodes a stored support-case event by its `type`, naming the path and reason of each problem. */
-export const decodeSupportCaseEvent = decodeByType<SupportCaseEvent>('SupportCaseEvent', eventCodecs);
+/** Decodes a stored support-case event, naming the path and reason of each problem; never throws. */
+export const decodeSupportCaseEvent: (input: unknown) => E.Either<DecodeFailed, SupportCaseEvent> =
+  decodeWith(SupportCaseEventCodec, 'SupportCaseEvent');

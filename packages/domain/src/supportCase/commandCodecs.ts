@@ -1,5 +1,7 @@
+import type * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { struct } from './codecKit.js';
+import { decodeWith, type DecodeFailed } from '../shared/decoding.js';
+import { struct, tagged } from './codecKit.js';
 import { ActorCodec, EmailCodec } from '../shared/ids.js';
 import { InstantCodec } from '../shared/instant.js';
 import type {
@@ -16,7 +18,6 @@ import type {
   StartWork,
   SupportCaseCommand,
 } from './commands.js';
-import { decodeByType, type DecodersByType } from './decodeByType.js';
 import { CaseIdCodec, IncidentIdCodec, TeamIdCodec } from './ids.js';
 import {
   AgentOutcomeCodec,
@@ -106,7 +107,7 @@ export const RecordSurveyResponseCodec: t.Type<RecordSurveyResponse, unknown> = 
   struct({ rating: SurveyRatingCodec }, { comment: t.string }),
 );
 
-const commandCodecs: DecodersByType<SupportCaseCommand> = {
+const commandDecoders = {
   OpenCase: OpenCaseCodec,
   StartWork: StartWorkCodec,
   RequestInformation: RequestInformationCodec,
@@ -118,27 +119,35 @@ const commandCodecs: DecodersByType<SupportCaseCommand> = {
   Resolve: ResolveCodec,
   ResolveLinkedIncident: ResolveLinkedIncidentCodec,
   RecordSurveyResponse: RecordSurveyResponseCodec,
-};
+} as const;
 
 /** The type names of every support-case command. */
-export const supportCaseCommandTypes = Object.keys(commandCodecs) as ReadonlyArray<
+export const supportCaseCommandTypes = Object.keys(commandDecoders) as ReadonlyArray<
   SupportCaseCommand['type']
 >;
 
-/** Codec for any {@link SupportCaseCommand}; to decode input, prefer {@link decodeSupportCaseCommand}. */
-export const SupportCaseCommandCodec: t.Type<SupportCaseCommand, unknown> = t.union([
-  OpenCaseCodec,
-  StartWorkCodec,
-  RequestInformationCodec,
-  ProvideInformationCodec,
-  EscalateCodec,
-  ReprioritiseCodec,
-  LinkIncidentCodec,
-  RequestOutageRemedyCodec,
-  ResolveCodec,
-  ResolveLinkedIncidentCodec,
-  RecordSurveyResponseCodec,
-]);
+/** Codec for any {@link SupportCaseCommand}: reads `type` first, then decodes with that command's codec. */
+export const SupportCaseCommandCodec: t.Type<SupportCaseCommand, unknown> = tagged(
+  'type',
+  t.union([
+    OpenCaseCodec,
+    StartWorkCodec,
+    RequestInformationCodec,
+    ProvideInformationCodec,
+    EscalateCodec,
+    ReprioritiseCodec,
+    LinkIncidentCodec,
+    RequestOutageRemedyCodec,
+    ResolveCodec,
+    ResolveLinkedIncidentCodec,
+    RecordSurveyResponseCodec,
+  ]),
+  commandDecoders,
+);
 
-/** Decodes an incoming command: first its `type`, then that command's fields, naming the path and reason of each problem. */
-export const decodeSupportCaseCommand = decodeByType<SupportCaseCommand>('SupportCaseCommand', commandCodecs);
+/**
+ * Decodes an incoming command: an unknown or missing `type` is a problem at `type` listing the known ones; otherwise
+ * that command's codec names the path and reason of each problem (`data.channel`). Never throws.
+ */
+export const decodeSupportCaseCommand: (input: unknown) => E.Either<DecodeFailed, SupportCaseCommand> =
+  decodeWith(SupportCaseCommandCodec, 'SupportCaseCommand');

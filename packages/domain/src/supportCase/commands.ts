@@ -1,4 +1,4 @@
-import type { Actor } from '../shared/ids.js';
+import type { Actor, Email } from '../shared/ids.js';
 import type { Instant } from '../shared/instant.js';
 import type { CaseId, IncidentId, TeamId } from './ids.js';
 import type { ImpactFacts, Priority } from './priority.js';
@@ -12,7 +12,6 @@ import type {
   OutageRemedy,
   SurveyRating,
 } from './values.js';
-import type { Email } from '../shared/ids.js';
 
 interface Command<T extends string, D> {
   readonly type: T;

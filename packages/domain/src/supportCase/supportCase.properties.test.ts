@@ -295,7 +295,7 @@ describe('SupportCase', () => {
             );
           }
         }),
-        { numRuns: Math.ceil(numRuns / 10) },
+        props,
       );
     });
 

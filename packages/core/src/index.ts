@@ -42,3 +42,5 @@ export { GENESIS_HASH, canonicalJson, chainHash } from './store/hashChain.js';
 export type { HashedFields } from './store/hashChain.js';
 export type { PreparedEvent, StreamTip, RawRecordedEvent } from './store/prepare.js';
 export { prepareAppend, undecodable } from './store/prepare.js';
+export type { Projection, Recorded } from './projection/projection.js';
+export { replayProjection } from './projection/projection.js';

@@ -1,0 +1,120 @@
+// Reading a stream and `$all` through the real client.
+import {
+  BACKWARDS,
+  END,
+  jsonEvent,
+  START,
+  StreamNotFoundError,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
+import { describe, expect, test } from 'vitest';
+import { collect, serverAndClient } from './harness.js';
+
+async function seed(client: EventStoreDBClient, stream: string, types: readonly string[]): Promise<void> {
+  await client.appendToStream(
+    stream,
+    types.map((type) => jsonEvent({ type, data: { type } })),
+  );
+}
+
+const revisions = (events: readonly { event?: { revision: bigint } }[]) =>
+  events.map((e) => e.event?.revision);
+const types = (events: readonly { event?: { type: string } }[]) => events.map((e) => e.event?.type);
+
+describe('readStream', () => {
+  test('forwards and backwards, from a revision (inclusive), start or end, with maxCount', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 's', ['E0', 'E1', 'E2', 'E3', 'E4']);
+
+    expect(revisions(await collect(client.readStream('s')))).toEqual([0n, 1n, 2n, 3n, 4n]);
+    expect(revisions(await collect(client.readStream('s', { fromRevision: 2n, maxCount: 2 })))).toEqual([
+      2n,
+      3n,
+    ]);
+    expect(revisions(await collect(client.readStream('s', { fromRevision: START, maxCount: 1 })))).toEqual([
+      0n,
+    ]);
+    expect(
+      revisions(await collect(client.readStream('s', { direction: BACKWARDS, fromRevision: END }))),
+    ).toEqual([4n, 3n, 2n, 1n, 0n]);
+    expect(
+      revisions(
+        await collect(client.readStream('s', { direction: BACKWARDS, fromRevision: 2n, maxCount: 2 })),
+      ),
+    ).toEqual([2n, 1n]);
+    expect(
+      revisions(await collect(client.readStream('s', { direction: BACKWARDS, fromRevision: 99n }))),
+    ).toEqual([4n, 3n, 2n, 1n, 0n]);
+    expect(await collect(client.readStream('s', { fromRevision: END }))).toEqual([]);
+    expect(await collect(client.readStream('s', { fromRevision: 5n }))).toEqual([]);
+  });
+
+  test('a missing stream fails with StreamNotFoundError', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 'other', ['E0']);
+
+    const read = collect(client.readStream('missing'));
+
+    await expect(read).rejects.toBeInstanceOf(StreamNotFoundError);
+    await expect(read).rejects.toMatchObject({ type: 'stream-not-found', streamName: 'missing' });
+  });
+
+  test('events of other streams are not read', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 'a', ['A0', 'A1']);
+    await seed(client, 'b', ['B0']);
+    await seed(client, 'a', ['A2']);
+
+    expect(types(await collect(client.readStream('a')))).toEqual(['A0', 'A1', 'A2']);
+    expect(revisions(await collect(client.readStream('a')))).toEqual([0n, 1n, 2n]);
+  });
+});
+
+describe('readAll', () => {
+  test('forwards: every event in append order, positions strictly increasing', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 'a', ['A0', 'A1']);
+    await seed(client, 'b', ['B0']);
+    await seed(client, 'a', ['A2']);
+
+    const all = await collect(client.readAll());
+
+    expect(types(all)).toEqual(['A0', 'A1', 'B0', 'A2']);
+    const positions = all.map((e) => e.event?.position?.commit ?? -1n);
+    expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : 1)));
+    expect(new Set(positions).size).toBe(positions.length);
+    // Commit and prepare positions are the same number; the read event carries it too.
+    expect(all.every((e) => e.event?.position?.prepare === e.event?.position?.commit)).toBe(true);
+    expect(all.every((e) => e.commitPosition === e.event?.position?.commit)).toBe(true);
+  });
+
+  test('from a position: inclusive forwards, exclusive backwards, with maxCount', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 's', ['E0', 'E1', 'E2', 'E3']);
+    const all = await collect(client.readAll());
+    const third = all[2]?.event?.position;
+    if (third === undefined) throw new Error('no position');
+
+    expect(types(await collect(client.readAll({ fromPosition: third })))).toEqual(['E2', 'E3']);
+    expect(types(await collect(client.readAll({ fromPosition: third, maxCount: 1 })))).toEqual(['E2']);
+    // Backwards the event at the position itself is not included (the server reads the
+    // records that end before the position), so paging backwards from the last event
+    // read continues with the one before it.
+    expect(types(await collect(client.readAll({ direction: BACKWARDS, fromPosition: third })))).toEqual([
+      'E1',
+      'E0',
+    ]);
+    expect(
+      types(await collect(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 2 }))),
+    ).toEqual(['E3', 'E2']);
+    expect(await collect(client.readAll({ fromPosition: END }))).toEqual([]);
+    expect(await collect(client.readAll({ direction: BACKWARDS, fromPosition: START }))).toEqual([]);
+  });
+
+  test('an empty database reads nothing', async () => {
+    const { client } = await serverAndClient();
+
+    expect(await collect(client.readAll())).toEqual([]);
+    expect(await collect(client.readAll({ direction: BACKWARDS, fromPosition: END }))).toEqual([]);
+  });
+});

@@ -59,6 +59,13 @@ export class Timeline {
     return this.entries.flatMap((entry) => (entry.kind === 'event' ? [entry.event] : []));
   }
 
+  /** The entries as strings: `confirmation`, `caughtUp`, `checkpoint`, or the event type. */
+  get sequence(): string[] {
+    return this.entries.map((entry) =>
+      entry.kind === 'event' ? (entry.event.event?.type ?? '?') : entry.kind,
+    );
+  }
+
   get checkpoints(): Position[] {
     return this.entries.flatMap((entry) => (entry.kind === 'checkpoint' ? [entry.position] : []));
   }

@@ -12,6 +12,7 @@ import { describe, expect, onTestFinished, test } from 'vitest';
 import { uuidMessage, uuidToString } from '../server/convert.js';
 import { loadProtocol, type ReadReqOptions, type ReadResp } from '../server/protocol.js';
 import { collect, serverAndClient } from './harness.js';
+import { loadedModulesOf, ownsGlobalNamespace } from './isolation.js';
 
 const protocol = loadProtocol('@eventstore/db-client');
 const { streams, shared } = protocol;
@@ -213,6 +214,12 @@ test('discovery: an esdb+discover:// client reads the gossip, then talks to the 
 
   expect(await collect(client.readStream('s'))).toHaveLength(1);
   expect(server.calls[0]).toBe('/event_store.client.gossip.Gossip/Read');
+});
+
+test('this process loaded only @eventstore/db-client, whose classes own the protobuf namespace', () => {
+  expect(loadedModulesOf('@eventstore/db-client').length).toBeGreaterThan(0);
+  expect(loadedModulesOf('@kurrent/kurrentdb-client')).toEqual([]);
+  expect(ownsGlobalNamespace(protocol)).toBe(true);
 });
 
 function event(type: string) {

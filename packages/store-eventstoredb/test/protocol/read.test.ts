@@ -118,3 +118,21 @@ describe('readAll', () => {
     expect(await collect(client.readAll({ direction: BACKWARDS, fromPosition: END }))).toEqual([]);
   });
 });
+
+describe('stream metadata ($$stream)', () => {
+  test('setStreamMetadata writes `$metadata` to the metastream; truncateBefore hides earlier events', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 's', ['E0', 'E1', 'E2']);
+
+    expect(await client.getStreamMetadata('s')).toEqual({ streamName: 's' });
+    await client.setStreamMetadata('s', { truncateBefore: 2, maxCount: 100 });
+
+    const { metadata } = await client.getStreamMetadata('s');
+    expect(metadata).toEqual({ truncateBefore: 2, maxCount: 100 });
+    expect(revisions(await collect(client.readStream('s')))).toEqual([2n]);
+    expect(
+      revisions(await collect(client.readStream('s', { direction: BACKWARDS, fromRevision: END }))),
+    ).toEqual([2n]);
+    expect(types(await collect(client.readStream('$$s')))).toEqual(['$metadata']);
+  });
+});

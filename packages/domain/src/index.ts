@@ -1,2 +1,3 @@
 export * from './shared/index.js';
 export * from './supportCase/index.js';
+export * from './paymentProfile/index.js';

@@ -1,0 +1,36 @@
+import type { Instant } from '@dossier/domain';
+
+/** One line of the audit trail: who did what, when, through which command, and what changed. */
+export interface AuditEntry {
+  readonly stream: string;
+  /** The event's revision in its stream, as a decimal string. */
+  readonly revision: string;
+  /** The event's position in the global log, as a decimal string. */
+  readonly position: string;
+  readonly eventId: string;
+  readonly type: string;
+  /** Who asked, as the command handler recorded it (metadata). */
+  readonly actor: string | null;
+  /** Who acted, as the event itself says (`by`); null for events without one, such as SurveySent. */
+  readonly by: string | null;
+  /** When it was decided: the event's `at`. */
+  readonly at: Instant | null;
+  /** When the store accepted it. */
+  readonly recordedAt: string;
+  readonly commandId: string | null;
+  /** The command's type, derived from the event and its batch; null when it cannot be told. */
+  readonly commandType: string | null;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  /** What changed, in plain English. */
+  readonly description: string;
+  /** The event's hash in its stream's chain, for verification. */
+  readonly hash: string;
+}
+
+/** The audit trail's state: each stream's entries in revision order. */
+export interface AuditTrailState {
+  readonly streams: Readonly<Record<string, ReadonlyArray<AuditEntry>>>;
+}
+
+export const initialAuditTrailState: AuditTrailState = { streams: {} };

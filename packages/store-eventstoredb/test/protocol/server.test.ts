@@ -1,0 +1,54 @@
+// The test server's own contract: random ports, stop() that never hangs, what it records.
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { expect, onTestFinished, test } from 'vitest';
+import { loadProtocol } from '../server/protocol.js';
+import { startTestServer } from '../server/server.js';
+import { Timeline } from './harness.js';
+
+const protocol = loadProtocol('@eventstore/db-client');
+
+test('each server listens on its own random 127.0.0.1 port', async () => {
+  const [one, two] = await Promise.all([startTestServer({ protocol }), startTestServer({ protocol })]);
+  onTestFinished(() => Promise.all([one.stop(), two.stop()]).then(() => undefined));
+
+  expect(one.url).toMatch(/^esdb:\/\/127\.0\.0\.1:\d+\?tls=false$/);
+  expect(two.kurrentUrl).toBe(`kurrentdb://127.0.0.1:${two.port}?tls=false`);
+  expect(one.port).not.toBe(two.port);
+});
+
+test('stop() ends open subscriptions and BatchAppend streams even if the client was not disposed', async () => {
+  const server = await startTestServer({ protocol, shutdownGraceMs: 50 });
+  const client = EventStoreDBClient.connectionString(server.url);
+  onTestFinished(() => client.dispose());
+  await client.appendToStream('s', jsonEvent({ type: 'A', data: {} })); // opens the BatchAppend stream
+  const timeline = new Timeline().follow(client.subscribeToAll());
+  await timeline.until((t) => t.entries.some((e) => e.kind === 'caughtUp'));
+
+  const started = Date.now();
+  await server.stop();
+  await server.stop(); // idempotent
+
+  expect(Date.now() - started).toBeLessThan(1_000);
+  await timeline.until((t) => t.error !== undefined).catch(() => undefined);
+  expect(timeline.error).toBeDefined();
+});
+
+test('the storage and the calls served can be inspected', async () => {
+  const fixed = new Date('2024-01-02T03:04:05.678Z');
+  const server = await startTestServer({ protocol, clock: () => fixed });
+  const client = EventStoreDBClient.connectionString(server.url);
+  onTestFinished(async () => {
+    await client.dispose();
+    await server.stop();
+  });
+
+  await client.appendToStream('s', jsonEvent({ type: 'A', data: { n: 1 } }));
+
+  expect(server.store.log).toHaveLength(1);
+  expect(server.store.log[0]).toMatchObject({ stream: 's', revision: 0n, type: 'A', isJson: true });
+  expect(server.store.log[0]?.created).toBe(BigInt(fixed.getTime()) * 10_000n);
+  expect(server.calls).toEqual([
+    '/event_store.client.server_features.ServerFeatures/GetSupportedMethods',
+    '/event_store.client.streams.Streams/BatchAppend',
+  ]);
+});

@@ -13,6 +13,7 @@ import {
   type StreamName,
 } from '@dossier/core';
 import { Refused, failure, type StoreContext } from './context.js';
+import { decodeRecorded } from './decode.js';
 import { readTip } from './read.js';
 import { isUniqueViolation } from './sqliteErrors.js';
 
@@ -61,7 +62,7 @@ const appendInTransaction = (
     stream,
     { revision: current, hash: tip?.hash ?? GENESIS_HASH },
     events,
-    ctx.options.clock().toISOString(),
+    ctx.options.clock(),
   );
   if (E.isLeft(prepared)) return prepared;
   const insert = ctx.sql(
@@ -69,17 +70,11 @@ const appendInTransaction = (
   );
   const recorded: RecordedEvent[] = [];
   for (const [index, event] of prepared.right.entries()) {
+    const refuse = (reason: string) =>
+      E.left({ _tag: 'InvalidEvent' as const, stream, index, type: event.type, reason });
     // The hash covers the data as it is stored; data that JSON would change (a Date, a class) would read
     // back different and break the chain, so a schema that encodes to such data is refused here.
-    if (!isJsonValue(event.data)) {
-      return E.left({
-        _tag: 'InvalidEvent',
-        stream,
-        index,
-        type: event.type,
-        reason: 'the schema encoded data that is not plain JSON',
-      });
-    }
+    if (!isJsonValue(event.data)) return refuse('the schema encoded data that is not plain JSON');
     const { position } = insert.get(
       stream,
       event.revision,
@@ -87,7 +82,12 @@ const appendInTransaction = (
       JSON.stringify(event.data),
       JSON.stringify(event.metadata),
     ) as { position: bigint };
-    recorded.push({ ...event, position });
+    // What cannot be read back must not be written (a schema whose decode refuses its own encoding, metadata
+    // that is not strings); the refusal rolls the batch back. As in the in-memory store, the result carries
+    // the events as a read would return them.
+    const readBack = decodeRecorded(ctx.options.schema, { ...event, position });
+    if (E.isLeft(readBack)) return refuse(`it would not read back: ${readBack.left.reason}`);
+    recorded.push(readBack.right);
   }
   const last = recorded[recorded.length - 1];
   if (last === undefined) return E.left(failure(ctx, `appending to ${stream}`, 'no event was written'));

@@ -65,7 +65,7 @@ const prepare = (
         ),
       );
     }
-    if (!readOnly) migrate(db, () => options.clock().toISOString());
+    if (!readOnly) migrate(db, options.clock);
     return E.right(db);
   } catch (thrown) {
     return fail(thrown);

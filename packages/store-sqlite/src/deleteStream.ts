@@ -37,7 +37,7 @@ export const deleteStream = (
             `INSERT INTO streams (stream, revision, hash, deleted_at) VALUES (?, ?, ?, ?)
              ON CONFLICT (stream) DO UPDATE SET deleted_at = excluded.deleted_at`,
           )
-          .run(stream, current, tip?.hash ?? GENESIS_HASH, ctx.options.clock().toISOString());
+          .run(stream, current, tip?.hash ?? GENESIS_HASH, ctx.options.clock());
       })
       .immediate();
     return E.right(undefined);

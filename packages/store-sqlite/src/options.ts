@@ -6,8 +6,8 @@ export interface SqliteStoreOptions {
   readonly path?: string;
   /** Validates appended events and decodes read ones; by default any JSON goes. */
   readonly schema?: EventSchema;
-  /** The time recorded with each append (`recordedAt`). */
-  readonly clock?: () => Date;
+  /** The `recordedAt` of each append, ISO-8601 UTC; the system clock when omitted (as in the in-memory store). */
+  readonly clock?: () => string;
   /** How often a live subscription looks for events appended by other processes. */
   readonly pollIntervalMs?: number;
   /** Opens an existing file for reading only: appends and deletes answer `StoreUnavailable`. */
@@ -24,7 +24,7 @@ export interface SqliteStoreOptions {
 export interface ResolvedOptions {
   readonly path: string;
   readonly schema: EventSchema;
-  readonly clock: () => Date;
+  readonly clock: () => string;
   readonly pollIntervalMs: number;
   readonly readOnly: boolean;
   readonly busyTimeoutMs: number;

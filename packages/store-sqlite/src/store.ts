@@ -38,7 +38,7 @@ export interface SqliteEventStore extends EventStore {
 const resolve = (options: SqliteStoreOptions): ResolvedOptions => ({
   path: options.path ?? defaultPath,
   schema: options.schema ?? anyJsonSchema,
-  clock: options.clock ?? (() => new Date()),
+  clock: options.clock ?? (() => new Date().toISOString()),
   pollIntervalMs: options.pollIntervalMs ?? 100,
   readOnly: options.readOnly ?? false,
   busyTimeoutMs: options.busyTimeoutMs ?? 5_000,

@@ -1,5 +1,11 @@
 import { replayProjection, type RecordedEvent } from '@dossier/core';
-import { supportCase, supportCaseStream, type SupportCaseCommand } from '@dossier/domain';
+import {
+  paymentProfile,
+  paymentProfileStream,
+  supportCase,
+  supportCaseStream,
+  type SupportCaseCommand,
+} from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../src/index.js';
 import { foldPersisted, runCommands, subscribed, type RecordOptions, type Step } from './support/record.js';
@@ -20,6 +26,7 @@ import {
   startWork,
   toCase,
 } from './support/supportCase.js';
+import * as pp from './support/paymentProfile.js';
 
 const record = (steps: ReadonlyArray<Step<SupportCaseCommand>>, options: RecordOptions = {}) => {
   const result = runCommands(supportCase, steps, options);
@@ -212,5 +219,89 @@ describe('audit trail (RM-4)', () => {
   it('RM-4 keeps plain JSON state: folded through storage it equals a rebuild from zero', () => {
     const events = subscribed(auditTrail, record(wholeLife).events);
     expect(foldPersisted(auditTrail, events)).toEqual(replayProjection(auditTrail, events));
+  });
+
+  describe('payment profiles', () => {
+    const profileStream = paymentProfileStream(pp.profileId());
+    const profileLife = [
+      pp.toProfile(pp.createProfile({ name: 'Acme Ltd' })),
+      pp.toProfile(
+        pp.updateDetails({ address: 'Jl. Sudirman 1', paymentMethods: ['visa-4242'] }, { at: day(0, 1) }),
+      ),
+      pp.toProfile(pp.inviteUser(pp.ana, ['read'], 'inv-ana', { at: day(0, 2) })),
+      pp.toProfile(pp.requestResend('inv-ana', { at: day(0, 3) })),
+      pp.toProfile(pp.activate(pp.ana, 'inv-ana', { at: day(0, 4) })),
+      pp.toProfile(pp.changePermissions(pp.ana, ['read', 'purchase'], { at: day(0, 5) })),
+      pp.toProfile(pp.inviteUser(pp.budi, [], 'inv-budi', { at: day(0, 6) }, 'none')),
+      pp.toProfile(pp.requestCancellation('inv-budi', { at: day(0, 7) })),
+      pp.toProfile(pp.withdraw('inv-budi', 'cancelled', { at: day(0, 8) })),
+      pp.toProfile(pp.reassignPrimaryContact(pp.ana, { at: day(0, 9) })),
+      pp.toProfile(pp.setEmailPreference(pp.ana, 'all', { at: day(0, 10) })),
+      ...pp.joins(pp.citra, ['read'], { at: day(0, 11) }),
+      pp.toProfile(pp.setEmailPreference(pp.citra, 'none', { at: day(0, 12) })),
+      pp.toProfile(pp.removeUser(pp.citra, { at: day(0, 13) })),
+    ];
+    const recordProfile = () => {
+      const result = runCommands(paymentProfile, profileLife);
+      expect(result.refused).toBe(0);
+      return result;
+    };
+
+    it('PP-2…PP-10, IN-3…IN-5 describes every payment-profile change in plain English, naming its command', () => {
+      const { events, commandTypes } = recordProfile();
+      const entries = trailOf(events).forAggregate(profileStream);
+      expect(entries.map((e) => e.commandType)).toEqual(entries.map((e) => commandTypes[e.commandId ?? '']));
+      expect(entries.map((e) => [e.commandType, e.description])).toEqual([
+        [
+          'CreateProfile',
+          'Business profile "Acme Ltd" (profile-1) created by owner@acme.example, its first admin and primary contact, receiving all e-mail',
+        ],
+        [
+          'UpdateProfileDetails',
+          'Profile details changed: address set to "Jl. Sudirman 1" and payment methods set to visa-4242',
+        ],
+        [
+          'UpdateProfileDetails',
+          'Admins notified by e-mail of the change (address set to "Jl. Sudirman 1" and payment methods set to visa-4242): owner@acme.example',
+        ],
+        [
+          'InviteUser',
+          'ana@example.com invited with permissions read and e-mail preference administrative (invitation inv-ana); pending until accepted',
+        ],
+        ['RequestInvitationResend', 'Resending of invitation inv-ana to ana@example.com requested'],
+        [
+          'ActivateInvitedUser',
+          'ana@example.com accepted invitation inv-ana and became an active user (user-ana, with an account) with permissions read granted by user-owner, and e-mail preference administrative',
+        ],
+        ['ChangePermissions', 'Permissions of ana@example.com changed from read to read, purchase'],
+        [
+          'InviteUser',
+          'budi@example.com invited with permissions none (e-mail only) and e-mail preference none (invitation inv-budi); pending until accepted',
+        ],
+        [
+          'RequestInvitationCancellation',
+          'Cancellation of invitation inv-budi to budi@example.com requested; pending until the invitation ends',
+        ],
+        ['WithdrawPendingUser', 'Pending user budi@example.com withdrawn: invitation inv-budi was cancelled'],
+        ['ReassignPrimaryContact', 'Primary contact moved from owner@acme.example to ana@example.com'],
+        ['ReassignPrimaryContact', 'E-mail preference of ana@example.com changed from administrative to all'],
+        ['InviteUser', expect.stringContaining('citra@example.com invited') as unknown],
+        ['ActivateInvitedUser', expect.stringContaining('citra@example.com accepted') as unknown],
+        ['SetEmailPreference', 'E-mail preference of citra@example.com changed from administrative to none'],
+        ['RemoveUser', 'User citra@example.com (user-citra) removed permanently'],
+      ]);
+    });
+
+    it('PP-5, IN-4 records who acted: the event’s `by` and the recorded actor (the process manager for an activation)', () => {
+      const entries = trailOf(recordProfile().events).forAggregate(profileStream);
+      expect(entries.find((e) => e.type === 'PermissionsChanged')).toMatchObject({
+        by: 'user-owner',
+        actor: 'user-owner',
+      });
+      expect(entries.find((e) => e.type === 'InvitedUserActivated')).toMatchObject({
+        by: null,
+        actor: 'system:invitation-flow',
+      });
+    });
   });
 });

@@ -14,7 +14,7 @@ import {
   issueInvitation,
   resendInvitation,
 } from '../testing/invitationBuilders.js';
-import { email, manager, stranger } from '../testing/paymentProfileBuilders.js';
+import { email, manager, owner, stranger } from '../testing/paymentProfileBuilders.js';
 import { day } from '../testing/time.js';
 import type { InvitationCommand } from './commands.js';
 import type { InvitationEvent } from './events.js';
@@ -45,6 +45,18 @@ describe('Invitation', () => {
       given(invitation, [])
         .when(issueInvitation({ name: 'Nina' }, { at: day(1) }))
         .then([invitationIssued({ name: 'Nina', sentAt: day(1) })]);
+    });
+
+    it('IN-1 only the process manager issues, resends or cancels, carrying out what the profile decided', () => {
+      given(invitation, [])
+        .when(issueInvitation({}, { actor: owner }))
+        .thenRefuses('NotTheProcessManager');
+      given(invitation, issued)
+        .when(resendInvitation({ actor: owner, at: day(1) }))
+        .thenRefuses('NotTheProcessManager');
+      given(invitation, issued)
+        .when(cancelInvitation({ actor: owner, at: day(1) }))
+        .thenRefuses('NotTheProcessManager');
     });
 
     it('refuses every other command, since there is nothing to act on', () => {

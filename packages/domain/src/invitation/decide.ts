@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { absurd } from 'fp-ts/lib/function.js';
 import { isBefore, type Instant } from '../shared/instant.js';
 import { samePermissions } from '../paymentProfile/permissions.js';
+import { systemActor } from '../sagas/systemActor.js';
 import type {
   AcceptInvitation,
   CancelInvitation,
@@ -19,6 +20,7 @@ import {
   invitationNotPending,
   invitationNotYetExpired,
   notTheInvitee,
+  notTheProcessManager,
   type InvitationError,
 } from './errors.js';
 import type { InvitationEvent } from './events.js';
@@ -127,8 +129,19 @@ const decline = (c: DeclineInvitation, s: InvitationState): Decision =>
     );
   });
 
+/**
+ * Issuing, resending and cancelling carry out what the profile decided (who may invite, resend or cancel: IN-1, IN-3,
+ * IN-5), so only the process manager issues them; anyone else would bypass the profile's checks.
+ */
+const byProcessManager = (command: InvitationCommand): boolean =>
+  command.type === 'AcceptInvitation' ||
+  command.type === 'DeclineInvitation' ||
+  command.type === 'ExpireInvitation' ||
+  command.actor.id === systemActor.id;
+
 /** Decides an invitation command against the current state: events, or the reason for refusing. */
 export const decide = (command: InvitationCommand, state: InvitationState): Decision => {
+  if (!byProcessManager(command)) return E.left(notTheProcessManager(command.actor.id));
   switch (command.type) {
     case 'IssueInvitation':
       return issue(command, state);

@@ -11,6 +11,7 @@ export type InvitationError =
   | { readonly _tag: 'InvitationExpired'; readonly expiredAt: Instant }
   | { readonly _tag: 'InvitationNotYetExpired'; readonly expiresAt: Instant }
   | { readonly _tag: 'NotTheInvitee'; readonly actor: UserId }
+  | { readonly _tag: 'NotTheProcessManager'; readonly actor: UserId }
   | { readonly _tag: 'AccountRequired'; readonly email: Email };
 
 export const invitationNotFound: InvitationError = { _tag: 'InvitationNotFound' };
@@ -31,4 +32,8 @@ export const invitationNotYetExpired = (expiresAt: Instant): InvitationError => 
   expiresAt,
 });
 export const notTheInvitee = (actor: UserId): InvitationError => ({ _tag: 'NotTheInvitee', actor });
+export const notTheProcessManager = (actor: UserId): InvitationError => ({
+  _tag: 'NotTheProcessManager',
+  actor,
+});
 export const accountRequired = (email: Email): InvitationError => ({ _tag: 'AccountRequired', email });

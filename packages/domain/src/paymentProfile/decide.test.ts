@@ -357,6 +357,17 @@ describe('PaymentProfile', () => {
         expect(error.outcome).toBe('withdrawn');
       });
 
+      it('IN-4 only the process manager activates or withdraws: nobody skips the acceptance', () => {
+        for (const who of [owner, newcomer]) {
+          given(paymentProfile, invited)
+            .when(activateInvitedUser({}, { actor: who }))
+            .thenRefuses('NotTheProcessManager');
+          given(paymentProfile, invited)
+            .when(withdrawPendingUser('cancelled', invitationId(), { actor: who }))
+            .thenRefuses('NotTheProcessManager');
+        }
+      });
+
       it('refuses an activation for another address or an unknown invitation', () => {
         given(paymentProfile, invited)
           .when(activateInvitedUser({ email: stranger.email }))

@@ -14,6 +14,7 @@ export type PaymentProfileError =
   | { readonly _tag: 'SellerNeedsBusinessProfile' }
   | { readonly _tag: 'NameRequired' }
   | { readonly _tag: 'NotAProfileUser'; readonly actor: UserId }
+  | { readonly _tag: 'NotTheProcessManager'; readonly actor: UserId; readonly command: CommandType }
   | { readonly _tag: 'NotAllowedToEditProfile'; readonly actor: UserId }
   | { readonly _tag: 'IndividualProfileHasNoUsers'; readonly command: CommandType }
   | { readonly _tag: 'NotAllowedToManageUsers'; readonly actor: UserId }
@@ -52,6 +53,11 @@ export const profileAlreadyExists = (profileId: ProfileId): PaymentProfileError 
 export const sellerNeedsBusinessProfile: PaymentProfileError = { _tag: 'SellerNeedsBusinessProfile' };
 export const nameRequired: PaymentProfileError = { _tag: 'NameRequired' };
 export const notAProfileUser = (actor: UserId): PaymentProfileError => ({ _tag: 'NotAProfileUser', actor });
+export const notTheProcessManager = (actor: UserId, command: CommandType): PaymentProfileError => ({
+  _tag: 'NotTheProcessManager',
+  actor,
+  command,
+});
 export const notAllowedToEditProfile = (actor: UserId): PaymentProfileError => ({
   _tag: 'NotAllowedToEditProfile',
   actor,

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type { InvitationId } from '../../invitation/ids.js';
+import { systemActor } from '../../sagas/systemActor.js';
 import type {
   ActivateInvitedUser,
   InviteUser,
@@ -15,6 +16,7 @@ import {
   invitationIdInUse,
   invitationNoLongerPending,
   inviteeMismatch,
+  notTheProcessManager,
   unknownInvitation,
   type PaymentProfileError,
 } from '../errors.js';
@@ -108,6 +110,13 @@ export const requestInvitationCancellation = (
     }),
   );
 
+/** Activation and withdrawal follow the Invitation's final state: only the process manager issues them (IN-4, IN-5). */
+const fromProcessManager = (c: ActivateInvitedUser | WithdrawPendingUser) =>
+  E.filterOrElse(
+    () => c.actor.id === systemActor.id,
+    () => notTheProcessManager(c.actor.id, c.type),
+  );
+
 const stillPending = (
   profile: Profile,
   invitationId: InvitationId,
@@ -125,6 +134,7 @@ const stillPending = (
 export const activateInvitedUser = (c: ActivateInvitedUser, state: PaymentProfileState): Decision =>
   pipe(
     withUsers(c, state),
+    fromProcessManager(c),
     E.chain((profile) => stillPending(profile, c.data.invitationId, 'activated')),
     E.chain((pending): Decision => {
       if (pending === 'repeat') return E.right([]);
@@ -152,6 +162,7 @@ export const activateInvitedUser = (c: ActivateInvitedUser, state: PaymentProfil
 export const withdrawPendingUser = (c: WithdrawPendingUser, state: PaymentProfileState): Decision =>
   pipe(
     withUsers(c, state),
+    fromProcessManager(c),
     E.chain((profile) => stillPending(profile, c.data.invitationId, 'withdrawn')),
     E.map((pending) =>
       pending === 'repeat'

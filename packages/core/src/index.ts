@@ -44,3 +44,29 @@ export type { PreparedEvent, StreamTip, RawRecordedEvent } from './store/prepare
 export { prepareAppend, undecodable } from './store/prepare.js';
 export type { Projection, Recorded } from './projection/projection.js';
 export { replayProjection } from './projection/projection.js';
+/** Checks a raw event's metadata, then upcasts and decodes its data: what adapters call on every read. */
+export { decodeRecorded } from './store/decode.js';
+/** The io-ts codec of recorded metadata. */
+export { RecordedMetadataCodec } from './store/metadataCodec.js';
+/** Whether a stream's last revision meets an expected revision. */
+export { meetsExpectation } from './store/expected.js';
+/** Whether an event passes an {@link EventFilter}. */
+export { matchesFilter } from './store/filter.js';
+/** Recomputes a stream's hash chain; verifies every stream of a store. */
+export { verifyStream, verifyStore } from './store/verify.js';
+/** What verifying a store found. */
+export type { StoreVerification } from './store/verify.js';
+/** What verifying one stream found, and how a chain can break. */
+export type { StreamVerification, ChainIntact, ChainBroken, ChainProblem } from './store/chainVerifier.js';
+/** Catch-up-then-live subscriptions over any pageable log, and the error their iterators throw. */
+export { catchUpThenLive, SubscriptionFailed } from './store/subscription.js';
+/** What {@link catchUpThenLive} reads from. */
+export type { CatchUpSource, CatchUpPage } from './store/subscription.js';
+/** An event store in memory, with every guarantee of the port. */
+export { createInMemoryStore } from './store/inMemory.js';
+/** The in-memory store's options and its type (the port plus `tamper`). */
+export type { InMemoryStoreOptions, InMemoryEventStore } from './store/inMemory.js';
+/** An in-memory stored event's text, as `tamper` edits it. */
+export type { StoredEventText } from './store/inMemoryRows.js';
+/** What an event schema needs of an io-ts codec of one event type. */
+export type { EventCodec } from './store/schema.js';

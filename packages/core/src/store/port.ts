@@ -36,7 +36,10 @@ export interface EventStore {
    * iterator carrying the {@link StoreError} (see `SubscriptionFailed`).
    */
   readonly subscribe: (options?: SubscribeOptions) => Subscription;
-  /** Deletes a stream: reads answer `StreamDeleted` afterwards. */
+  /**
+   * Deletes a stream for good (a tombstone, not EventStoreDB's soft delete): reads, appends and a second
+   * delete answer `StreamDeleted` afterwards. Its events may stay in the global log for audits.
+   */
   readonly deleteStream: (stream: StreamName, expected?: ExpectedRevision) => TaskEither<StoreError, void>;
   /** Releases connections, file handles and timers. */
   readonly close: () => Promise<void>;

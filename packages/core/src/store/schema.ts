@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { firstProblem } from './codecProblem.js';
 
 /**
  * How a store validates events on the way in and decodes them on the way out. Stores apply it at the
@@ -21,13 +22,19 @@ export interface Upcaster {
   readonly up: (data: unknown) => unknown;
 }
 
+/**
+ * What the schema needs of an io-ts codec of one event type (over the whole `{ type, data }` event). Any
+ * `t.Type<YourEvent, YourEventJson, unknown>` fits: `encode` takes `never` because a codec of one event
+ * type encodes only that type's events, which is all the schema hands it.
+ */
+export interface EventCodec {
+  readonly decode: (input: unknown) => t.Validation<{ readonly type: string; readonly data: unknown }>;
+  readonly encode: (event: never) => { readonly type: string; readonly data: unknown };
+}
+
 /** A codec for an event type, over the whole `{ type, data }` event, and the version it writes. */
 export interface EventTypeSchema {
-  readonly codec: t.Type<
-    { readonly type: string; readonly data: unknown },
-    { readonly type: string; readonly data: unknown },
-    unknown
-  >;
+  readonly codec: EventCodec;
   /** The current schema version written for this type; 1 unless upcasters raised it. */
   readonly version?: number;
   /** Upcasters from older versions, one per step; they run on read before decoding. */
@@ -55,7 +62,10 @@ export const eventSchema = (types: Readonly<Record<string, EventTypeSchema>>): E
       if (entry === undefined) return E.left(`unknown event type ${JSON.stringify(type)}`);
       const decoded = entry.codec.decode({ type, data });
       if (E.isLeft(decoded)) return E.left(firstProblem(decoded.left));
-      return E.right({ data: entry.codec.encode(decoded.right).data, schemaVersion: entry.version ?? 1 });
+      return E.right({
+        data: entry.codec.encode(decoded.right as never).data,
+        schemaVersion: entry.version ?? 1,
+      });
     },
     decode: (type, schemaVersion, data) => {
       const entry = lookup(type);
@@ -73,17 +83,6 @@ export const eventSchema = (types: Readonly<Record<string, EventTypeSchema>>): E
       return E.isLeft(decoded) ? E.left(firstProblem(decoded.left)) : E.right(decoded.right.data);
     },
   };
-};
-
-const firstProblem = (errors: t.Errors): string => {
-  const error = errors[0];
-  if (error === undefined) return 'invalid';
-  const path = error.context
-    .map((entry) => entry.key)
-    .filter((key) => key !== '')
-    .join('.');
-  const expected = error.context[error.context.length - 1]?.type.name ?? 'a value';
-  return `${path === '' ? 'event' : path}: ${error.message ?? `expected ${expected}, got ${JSON.stringify(error.value) ?? 'nothing'}`}`;
 };
 
 /** Whether a value survives JSON unchanged (no undefined, functions, bigint, NaN or class instances). */

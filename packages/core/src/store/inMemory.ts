@@ -1,0 +1,200 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import { createEmitter } from './emitter.js';
+import {
+  concurrencyConflict,
+  storeUnavailable,
+  streamDeleted,
+  streamNotFound,
+  type StoreError,
+} from './errors.js';
+import { meetsExpectation } from './expected.js';
+import { matchesFilter } from './filter.js';
+import { GENESIS_HASH } from './hashChain.js';
+import { appendToLog, type InMemoryLog } from './inMemoryAppend.js';
+import { countOf, decodeRow, decodeRows, type StoredEventText, type StoredRow } from './inMemoryRows.js';
+import type { EventStore } from './port.js';
+import { anyJsonSchema, type EventSchema } from './schema.js';
+import { catchUpThenLive, type CatchUpPage } from './subscription.js';
+import type { RecordedEvent, StreamName, Subscription } from './types.js';
+
+/** How to build an in-memory store. */
+export interface InMemoryStoreOptions {
+  /** Validates appends and decodes reads; any JSON when omitted. */
+  readonly schema?: EventSchema;
+  /** The `recordedAt` of each append, ISO-8601 UTC; the system clock when omitted. */
+  readonly clock?: () => string;
+}
+
+/** The in-memory store: the port, plus a way for tests of audits to damage what it holds. */
+export interface InMemoryEventStore extends EventStore {
+  /**
+   * Rewrites a stored event's text behind the port's back, as a failing disk or an intruder would, so that
+   * audits and decoding errors can be tested. False when there is no such event.
+   */
+  readonly tamper: (
+    stream: StreamName,
+    revision: bigint,
+    edit: (stored: StoredEventText) => StoredEventText,
+  ) => boolean;
+}
+
+/**
+ * An event store in process memory, with every guarantee of the port: for tests, examples and property
+ * tests. Positions count from 0 with no gaps. A deleted stream stays deleted: reads, appends and a second
+ * delete answer `StreamDeleted`, while its events stay in the global log (as in SQLite and after an
+ * EventStoreDB tombstone, the audit trail keeps them).
+ */
+export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemoryEventStore => {
+  const schema = options.schema ?? anyJsonSchema;
+  const clock = options.clock ?? (() => new Date().toISOString());
+  const log: InMemoryLog = { rows: [], streams: new Map() };
+  const changes = createEmitter<{ appended: undefined }>();
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+
+  // Every operation runs whole when its task runs, with nothing awaited in between, so none can interleave.
+  const run =
+    <A>(operation: () => E.Either<StoreError, A>): TaskEither<StoreError, A> =>
+    () => {
+      if (closed) return Promise.resolve(E.left(storeUnavailable('the in-memory store is closed')));
+      try {
+        return Promise.resolve(operation());
+      } catch (thrown) {
+        return Promise.resolve(E.left(storeUnavailable(thrown)));
+      }
+    };
+
+  const rowsAt = (indices: Iterable<number>): Iterable<StoredRow> => ({
+    *[Symbol.iterator]() {
+      for (const index of indices) {
+        const row = log.rows[index];
+        if (row !== undefined) yield row;
+      }
+    },
+  });
+
+  function* range(from: number, to: number, step: 1 | -1): Generator<number> {
+    for (let i = from; step > 0 ? i <= to : i >= to; i += step) yield i;
+  }
+
+  const readPage = (
+    after: bigint | undefined,
+    limit: number,
+    filter: Parameters<typeof matchesFilter>[0],
+  ): Promise<E.Either<StoreError, CatchUpPage>> => {
+    if (closed) return Promise.resolve(E.left(storeUnavailable('the in-memory store is closed')));
+    const events: E.Either<StoreError, RecordedEvent>[] = [];
+    let index = after === undefined || after < 0n ? 0 : Number(after) + 1;
+    for (; index < log.rows.length && events.length < limit; index++) {
+      const row = log.rows[index];
+      if (row === undefined || !matchesFilter(filter, { stream: row.stream, type: row.text.type })) continue;
+      const event = decodeRow(schema, row);
+      events.push(event);
+      if (E.isLeft(event)) break;
+    }
+    const head = log.rows.length - 1;
+    const scannedTo = events.length >= limit ? undefined : head >= 0 ? BigInt(head) : undefined;
+    return Promise.resolve(E.right(scannedTo === undefined ? { events } : { events, scannedTo }));
+  };
+
+  return {
+    append: (stream, expected, events) =>
+      run(() => {
+        const result = appendToLog(log, schema, clock(), stream, expected, events);
+        if (E.isRight(result) && result.right.events.length > 0) changes.emit('appended', undefined);
+        return result;
+      }),
+
+    readStream: (stream, readOptions = {}) =>
+      run(() => {
+        const entry = log.streams.get(stream);
+        if (entry?.deleted === true) return E.left(streamDeleted(stream));
+        if (entry === undefined || entry.revision === null) return E.left(streamNotFound(stream));
+        const last = entry.rows.length - 1;
+        const limit = countOf(readOptions.limit);
+        const backwards = readOptions.direction === 'backwards';
+        const from = readOptions.fromRevision ?? (backwards ? BigInt(last) : 0n);
+        const start = backwards ? Math.min(Number(from), last) : Math.max(Number(from), 0);
+        const revisions = backwards ? range(start, 0, -1) : range(start, last, 1);
+        const picked: number[] = [];
+        for (const revision of revisions) {
+          if (picked.length >= limit) break;
+          const index = entry.rows[revision];
+          if (index !== undefined) picked.push(index);
+        }
+        return decodeRows(schema, rowsAt(picked));
+      }),
+
+    readAll: (readOptions = {}) =>
+      run(() => {
+        const last = log.rows.length - 1;
+        const limit = countOf(readOptions.limit);
+        const backwards = readOptions.direction === 'backwards';
+        const from = readOptions.fromPosition ?? (backwards ? BigInt(last) : 0n);
+        const start = backwards ? Math.min(Number(from), last) : Math.max(Number(from), 0);
+        const picked: number[] = [];
+        for (const index of backwards ? range(start, 0, -1) : range(start, last, 1)) {
+          if (picked.length >= limit) break;
+          const row = log.rows[index];
+          if (
+            row !== undefined &&
+            matchesFilter(readOptions.filter, { stream: row.stream, type: row.text.type })
+          )
+            picked.push(index);
+        }
+        return decodeRows(schema, rowsAt(picked));
+      }),
+
+    subscribe: (subscribeOptions = {}) => {
+      const subscription = catchUpThenLive(
+        {
+          readPage,
+          watch: (onChange) => {
+            changes.on('appended', onChange);
+            return () => changes.off('appended', onChange);
+          },
+        },
+        subscribeOptions,
+      );
+      subscriptions.add(subscription);
+      return {
+        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+        stop: async () => {
+          subscriptions.delete(subscription);
+          await subscription.stop();
+        },
+      };
+    },
+
+    deleteStream: (stream, expected = 'any') =>
+      run(() => {
+        const entry = log.streams.get(stream);
+        if (entry?.deleted === true) return E.left(streamDeleted(stream));
+        const current = entry?.revision ?? null;
+        if (!meetsExpectation(expected, current)) {
+          return E.left(concurrencyConflict(stream, expected, current ?? 'no-stream'));
+        }
+        if (entry === undefined)
+          log.streams.set(stream, { revision: null, hash: GENESIS_HASH, deleted: true, rows: [] });
+        else entry.deleted = true;
+        return E.right(undefined);
+      }),
+
+    close: async () => {
+      closed = true;
+      const open = [...subscriptions];
+      subscriptions.clear();
+      await Promise.all(open.map((subscription) => subscription.stop()));
+      changes.all.clear();
+    },
+
+    tamper: (stream, revision, edit) => {
+      const index = log.streams.get(stream)?.rows[Number(revision)];
+      const row = index === undefined ? undefined : log.rows[index];
+      if (row === undefined) return false;
+      row.text = edit(row.text);
+      return true;
+    },
+  };
+};

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { SubscriptionFailed, createInMemoryStore, type NewEvent } from '@dossier/core';
+
+const event = (data: unknown): NewEvent => ({ type: 'TicketOpened', data, metadata: { eventId: 'e1' } });
+
+describe('createInMemoryStore', () => {
+  it('keeps what it stored away from the caller: neither the input nor the output reaches it', async () => {
+    const store = createInMemoryStore();
+    const data = { tags: ['a'] };
+    const appended = await store.append('ticket-1', 'no-stream', [event(data)])();
+    data.tags.push('changed on the input');
+    if (E.isRight(appended))
+      (appended.right.events[0]?.data as { tags: string[] }).tags.push('changed on the output');
+    const read = await store.readStream('ticket-1')();
+    if (E.isRight(read)) (read.right[0]?.data as { tags: string[] }).tags.push('changed on a read');
+    expect(await store.readStream('ticket-1')()).toMatchObject(E.right([{ data: { tags: ['a'] } }]));
+  });
+
+  it('records the time its clock gives', async () => {
+    const store = createInMemoryStore({ clock: () => '2030-05-06T07:08:09.000Z' });
+    await store.append('ticket-1', 'no-stream', [event({})])();
+    expect(await store.readAll()()).toMatchObject(
+      E.right([{ metadata: { recordedAt: '2030-05-06T07:08:09.000Z' } }]),
+    );
+  });
+
+  it('counts positions from 0 without gaps', async () => {
+    const store = createInMemoryStore();
+    await store.append('a', 'any', [event(1), event(2)])();
+    await store.append('b', 'any', [event(3)])();
+    const all = await store.readAll()();
+    expect(E.isRight(all) && all.right.map((e) => e.position)).toEqual([0n, 1n, 2n]);
+  });
+
+  it('refuses data that is not JSON, writing nothing', async () => {
+    const store = createInMemoryStore();
+    const refused = await store.append('ticket-1', 'any', [event({ at: new Date(0) })])();
+    expect(refused).toMatchObject(E.left({ _tag: 'InvalidEvent', index: 0 }));
+    expect(await store.readAll()()).toEqual(E.right([]));
+  });
+
+  it('answers StoreUnavailable once closed, and ends its subscriptions', async () => {
+    const store = createInMemoryStore();
+    const subscription = store.subscribe();
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ kind: 'caughtUp', position: null });
+    const pending = iterator.next();
+    await store.close();
+    expect((await pending).done).toBe(true);
+    expect(await store.append('ticket-1', 'any', [event({})])()).toMatchObject(
+      E.left({ _tag: 'StoreUnavailable' }),
+    );
+    expect(await store.readAll()()).toMatchObject(E.left({ _tag: 'StoreUnavailable' }));
+    await expect(store.subscribe()[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(SubscriptionFailed);
+  });
+
+  it('says where nothing can be tampered with', () => {
+    expect(createInMemoryStore().tamper('ticket-1', 0n, (stored) => stored)).toBe(false);
+  });
+});

@@ -70,3 +70,21 @@ export type { InMemoryStoreOptions, InMemoryEventStore } from './store/inMemory.
 export type { StoredEventText } from './store/inMemoryRows.js';
 /** What an event schema needs of an io-ts codec of one event type. */
 export type { EventCodec } from './store/schema.js';
+/** Handles a command against a stream: load, decide, append, retry on conflict, recognise repeats. */
+export { handle } from './handling/handle.js';
+/** A command's context, request, options and outcome for {@link handle}. */
+export type { CommandContext, HandleRequest, HandleOptions, Handled } from './handling/handle.js';
+/** Refusals and failures of {@link handle} beyond the domain's. */
+export type { CommandIdReused, HandleError } from './handling/errors.js';
+/** Builds a {@link CommandIdReused}. */
+export { commandIdReused } from './handling/errors.js';
+/** SHA-256 of a command's canonical JSON, recorded with its events. */
+export { commandHash } from './handling/commandHash.js';
+/** How {@link handle} loads a stream's state (the seam for snapshots) and what it gets back. */
+export type { StateLoader, LoadedState, EarlierOutcome } from './handling/stateLoader.js';
+/** The default state loader, folding the whole stream; and the cast from a recorded event to the decider's. */
+export { foldingLoader, toDomainEvent } from './handling/stateLoader.js';
+/** The jittered exponential wait between retries after a conflict. */
+export type { Backoff } from './handling/backoff.js';
+/** The default backoff and the wait it gives before a retry. */
+export { defaultBackoff, backoffDelay } from './handling/backoff.js';

@@ -22,6 +22,13 @@ export type {
   PermissionMatrixState,
   ProfileMatrix,
 } from './permissionMatrix/index.js';
+/** RM-3: the pending invitations and their expiry, for the scheduler (IN-2, IN-3). */
+export { pendingInvitations } from './pendingInvitations/index.js';
+export type {
+  PendingInvitation,
+  PendingInvitationsQueries,
+  PendingInvitationsState,
+} from './pendingInvitations/index.js';
 /** RM-4: the audit trail, with the plain-English description and command type of every event. */
 export { auditTrail, describeEvent, commandTypeOf } from './auditTrail/index.js';
 export type { AuditEntry, AuditTrailState, AuditTrailQueries, AuditedEvent } from './auditTrail/index.js';

@@ -1,5 +1,6 @@
 import { replayProjection, type RecordedEvent } from '@dossier/core';
 import {
+  invitationStream,
   paymentProfile,
   paymentProfileStream,
   supportCase,
@@ -26,6 +27,8 @@ import {
   startWork,
   toCase,
 } from './support/supportCase.js';
+import { accept, decline, expire, invitationId } from './support/invitation.js';
+import { FlowWorld } from './support/invitationFlow.js';
 import * as pp from './support/paymentProfile.js';
 
 const record = (steps: ReadonlyArray<Step<SupportCaseCommand>>, options: RecordOptions = {}) => {
@@ -302,6 +305,70 @@ describe('audit trail (RM-4)', () => {
         by: null,
         actor: 'system:invitation-flow',
       });
+    });
+  });
+
+  describe('invitations', () => {
+    const world = () => {
+      const w = new FlowWorld();
+      w.profile(pp.profileId(), pp.createProfile({}, { at: day(0) }));
+      w.profile(pp.profileId(), pp.inviteUser(pp.ana, ['read', 'purchase'], 'inv-ana', { at: day(0, 1) }));
+      w.profile(pp.profileId(), pp.inviteUser(pp.budi, [], 'inv-budi', { at: day(0, 1) }, 'none'));
+      w.profile(pp.profileId(), pp.inviteUser(pp.citra, ['read'], 'inv-citra', { at: day(0, 1) }));
+      w.deliver();
+      w.profile(pp.profileId(), pp.requestResend('inv-ana', { at: day(2) }));
+      w.deliver();
+      w.invitation(invitationId('inv-ana'), accept(pp.ana, day(3)));
+      w.invitation(invitationId('inv-budi'), decline(pp.budi, day(3)));
+      w.invitation(invitationId('inv-citra'), expire(day(15, 1)));
+      w.deliver();
+      expect(w.log.refused).toBe(0);
+      return w;
+    };
+
+    it('IN-1…IN-5 describes every invitation event in plain English, with the expiry each sending sets', () => {
+      const trail = trailOf(world().log.events);
+      const described = (id: string) =>
+        trail.forAggregate(invitationStream(invitationId(id))).map((e) => [e.commandType, e.description]);
+      expect(described('inv-ana')).toEqual([
+        [
+          'IssueInvitation',
+          'Invitation inv-ana to ana@example.com issued for profile profile-1 by user-owner, with permissions read, purchase ' +
+            'and e-mail preference administrative; sent 2026-01-05T10:00:00.000Z, expires 2026-01-19T10:00:00.000Z',
+        ],
+        [
+          'ResendInvitation',
+          'Invitation sent again at the request of user-owner; now expires 2026-01-21T09:00:00.000Z',
+        ],
+        [
+          'AcceptInvitation',
+          'Invitation accepted by user-ana signed in as ana@example.com (with an account) for profile profile-1',
+        ],
+      ]);
+      expect(described('inv-budi')[1]).toEqual([
+        'DeclineInvitation',
+        'Invitation declined by the invitee user-budi for profile profile-1; final',
+      ]);
+      expect(described('inv-citra')[1]).toEqual([
+        'ExpireInvitation',
+        'Invitation expired unaccepted, 14 days after its last sending, for profile profile-1; final',
+      ]);
+    });
+
+    it('IN-4 traces the activation on the profile to the acceptance that caused it, through the flow', () => {
+      const { log } = world();
+      const trail = trailOf(log.events);
+      const accepted = trail.forAggregate(invitationStream(invitationId('inv-ana')))[2];
+      const activated = trail
+        .forAggregate(paymentProfileStream(pp.profileId()))
+        .find((e) => e.type === 'InvitedUserActivated');
+      expect(activated).toMatchObject({
+        commandType: 'ActivateInvitedUser',
+        causationId: accepted?.eventId,
+        actor: 'system:invitation-flow',
+        at: day(3),
+      });
+      expect(activated?.commandId).toMatch(/^invitationFlow:/);
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { Recorded } from '@dossier/core';
-import { commandTypeOf, describeEvent, type AuditedEvent } from './audited.js';
+import { commandTypeOf, decidedAt, describeEvent, type AuditedEvent } from './audited.js';
 import type { AuditEntry, AuditTrailState } from './state.js';
 
 /**
@@ -22,7 +22,7 @@ const entryFor = (event: Recorded<AuditedEvent>, previous: AuditEntry | undefine
   type: event.type,
   actor: event.metadata.actor,
   by: 'by' in event.data ? event.data.by : null,
-  at: event.data.at,
+  at: decidedAt(event),
   recordedAt: event.metadata.recordedAt,
   commandId: event.metadata.commandId,
   commandType: commandType(event, previous),

@@ -14,8 +14,6 @@ export interface AuditTrailQueries {
 const firstPosition = (entries: ReadonlyArray<AuditEntry> | undefined): bigint =>
   BigInt(entries?.[0]?.position ?? 0);
 
-const decidedAt = (entry: AuditEntry): number => Date.parse(entry.at ?? entry.recordedAt);
-
 /** The queries over an audit-trail state. */
 export const queryAuditTrail = (state: AuditTrailState): AuditTrailQueries => {
   const forAggregate = (stream: string): ReadonlyArray<AuditEntry> => state.streams[stream] ?? [];
@@ -28,7 +26,7 @@ export const queryAuditTrail = (state: AuditTrailState): AuditTrailQueries => {
       }),
     between: (stream, from, to) =>
       forAggregate(stream).filter(
-        (entry) => decidedAt(entry) >= toMillis(from) && decidedAt(entry) <= toMillis(to),
+        (entry) => toMillis(entry.at) >= toMillis(from) && toMillis(entry.at) <= toMillis(to),
       ),
   };
 };

@@ -13,8 +13,8 @@ export interface AuditEntry {
   readonly actor: string | null;
   /** Who acted, as the event itself says (`by`); null for events without one, such as SurveySent. */
   readonly by: string | null;
-  /** When it was decided: the event's `at`. */
-  readonly at: Instant | null;
+  /** When it was decided: the event's `at` (`sentAt` for an issued invitation). */
+  readonly at: Instant;
   /** When the store accepted it. */
   readonly recordedAt: string;
   readonly commandId: string | null;

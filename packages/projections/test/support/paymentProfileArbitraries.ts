@@ -33,7 +33,8 @@ import { day } from './supportCase.js';
 
 /** Everyone the generated commands name, for checks that ask about each of them. */
 export const people: ReadonlyArray<Actor> = [owner, ana, budi, citra, stranger];
-const invitees = fc.constantFrom(ana, budi, citra);
+/** The people who get invited. */
+export const invitees = fc.constantFrom(ana, budi, citra);
 const members = fc.constantFrom(owner, ana, budi, citra);
 const issuer = fc.oneof(
   { arbitrary: fc.constant(owner), weight: 3 },
@@ -44,65 +45,26 @@ const permissionsArb = fc.oneof(
   fc.subarray<Permission>([...permissions], { maxLength: 3 }),
 );
 const preferenceArb = fc.constantFrom(...emailPreferences);
-/** Invitation ids name their invitee, so that activations mostly find the pending user they are for. */
-const invitationFor = (profile: string, who: Actor, n: number): string => `${profile}-${who.id}-${n}`;
+const nArb = fc.integer({ min: 1, max: 2 });
+
+/** Invitation ids name their invitee, so that activations and acceptances mostly find the invitation they are for. */
+export const invitationFor = (profile: string, who: Actor, n: number): string => `${profile}-${who.id}-${n}`;
 const invitationArb = (profile: string) =>
-  fc.tuple(invitees, fc.integer({ min: 1, max: 2 })).map(([who, n]) => invitationFor(profile, who, n));
+  fc.tuple(invitees, nArb).map(([who, n]) => invitationFor(profile, who, n));
 
-type Make = (at: ReturnType<typeof day>) => PaymentProfileCommand;
+/** A command waiting for its instant. */
+export type Make = (at: ReturnType<typeof day>) => PaymentProfileCommand;
 
-/** An invitation by the owner and, at once, its acceptance: so that profiles gain users to change and remove. */
-const joinArb = (profile: string): fc.Arbitrary<ReadonlyArray<Make>> =>
-  fc
-    .tuple(invitees, permissionsArb, fc.integer({ min: 1, max: 2 }), preferenceArb)
-    .map(([who, perms, n, pref]) => [
-      (at) => inviteUser(who, perms, invitationFor(profile, who, n), { at }, pref),
-      (at) => activate(who, invitationFor(profile, who, n), { at }),
-    ]);
-
-const commandArb = (profile: string): fc.Arbitrary<ReadonlyArray<Make>> =>
-  fc.oneof(
-    { arbitrary: joinArb(profile), weight: 3 },
-    { arbitrary: singleArb(profile).map((make) => [make]), weight: 20 },
-  );
-
-const singleArb = (profile: string): fc.Arbitrary<Make> =>
+/** A command a person issues on a profile: invitations and requests about them, permissions, removal, contact, details. */
+export const userCommandArb = (profile: string): fc.Arbitrary<Make> =>
   fc.oneof(
     {
-      arbitrary: fc
-        .tuple(issuer, invitees, permissionsArb, fc.integer({ min: 1, max: 2 }), preferenceArb)
-        .map(
-          ([actor, who, perms, n, pref]): Make =>
-            (at) =>
-              inviteUser(who, perms, invitationFor(profile, who, n), { at, actor }, pref),
-        ),
+      arbitrary: fc.tuple(issuer, invitees, permissionsArb, nArb, preferenceArb).map(
+        ([actor, who, perms, n, pref]): Make =>
+          (at) =>
+            inviteUser(who, perms, invitationFor(profile, who, n), { at, actor }, pref),
+      ),
       weight: 4,
-    },
-    {
-      arbitrary: fc
-        .tuple(
-          invitees,
-          fc.integer({ min: 1, max: 2 }),
-          fc.constantFrom(true, true, true, false),
-          invitees,
-          fc.nat(9),
-        )
-        .map(
-          ([who, n, account, other, dice]): Make =>
-            (at) =>
-              activate(dice === 0 ? other : who, invitationFor(profile, who, n), { at }, account),
-        ),
-      weight: 4,
-    },
-    {
-      arbitrary: fc
-        .tuple(invitationArb(profile), fc.constantFrom('expired', 'cancelled', 'declined' as const))
-        .map(
-          ([id, reason]): Make =>
-            (at) =>
-              withdraw(id, reason, { at }),
-        ),
-      weight: 1,
     },
     {
       arbitrary: fc.tuple(issuer, invitationArb(profile)).map(
@@ -162,9 +124,49 @@ const singleArb = (profile: string): fc.Arbitrary<Make> =>
     },
   );
 
+/** A command the invitation flow issues on a profile, sent here directly: activation or withdrawal of an invitee. */
+const flowCommandArb = (profile: string): fc.Arbitrary<Make> =>
+  fc.oneof(
+    {
+      arbitrary: fc.tuple(invitees, nArb, fc.constantFrom(true, true, true, false), invitees, fc.nat(9)).map(
+        ([who, n, account, other, dice]): Make =>
+          (at) =>
+            activate(dice === 0 ? other : who, invitationFor(profile, who, n), { at }, account),
+      ),
+      weight: 4,
+    },
+    {
+      arbitrary: fc
+        .tuple(invitationArb(profile), fc.constantFrom('expired', 'cancelled', 'declined' as const))
+        .map(
+          ([id, reason]): Make =>
+            (at) =>
+              withdraw(id, reason, { at }),
+        ),
+      weight: 1,
+    },
+  );
+
+/** An invitation by the owner and, at once, its acceptance: so that profiles gain users to change and remove. */
+const joinArb = (profile: string): fc.Arbitrary<ReadonlyArray<Make>> =>
+  fc
+    .tuple(invitees, permissionsArb, nArb, preferenceArb)
+    .map(([who, perms, n, pref]) => [
+      (at) => inviteUser(who, perms, invitationFor(profile, who, n), { at }, pref),
+      (at) => activate(who, invitationFor(profile, who, n), { at }),
+    ]);
+
+const commandArb = (profile: string): fc.Arbitrary<ReadonlyArray<Make>> =>
+  fc.oneof(
+    { arbitrary: joinArb(profile), weight: 3 },
+    { arbitrary: userCommandArb(profile).map((make) => [make]), weight: 15 },
+    { arbitrary: flowCommandArb(profile).map((make) => [make]), weight: 5 },
+  );
+
 const profiles = ['profile-1', 'profile-2'] as const;
 
-const creationArb = (profile: string): fc.Arbitrary<Step<PaymentProfileCommand>> =>
+/** A profile created as business, seller or individual, by the owner at day(0). */
+export const creationArb = (profile: string): fc.Arbitrary<Step<PaymentProfileCommand>> =>
   fc
     .record({ kind: fc.constantFrom('business', 'business', 'individual' as const), seller: fc.boolean() })
     .map(({ kind, seller }) =>

@@ -21,6 +21,82 @@ export interface Step<C> {
   readonly command: C;
 }
 
+/** Options for recording: drop the command ids (as a store written without a command handler would). */
+export interface RecordOptions {
+  readonly withCommandIds?: boolean;
+}
+
+/** Where a command comes from, for its envelope: its id (made here unless given) and the message that caused it. */
+export interface Origin {
+  readonly commandId?: string;
+  readonly causationId?: string;
+}
+
+/**
+ * One global log shared by any number of deciders, recorded as the store would: metadata and hash chain from core's
+ * `prepareAppend`, and global positions that grow with gaps (they need not be dense). A refused command records
+ * nothing. Each stream's state is folded with its decider's `evolve` as events are recorded.
+ */
+export class RecordingLog {
+  readonly events: RecordedEvent[] = [];
+  /** The type of each command that was accepted, by command id. */
+  readonly commandTypes: Record<string, string> = {};
+  refused = 0;
+  private readonly states: Record<string, unknown> = {};
+  private readonly tips: Record<string, { readonly revision: bigint | null; readonly hash: string }> = {};
+  private commands = 0;
+
+  constructor(private readonly options: RecordOptions = {}) {}
+
+  /** The state of a stream, folded by the decider that writes it. */
+  stateOf<C extends CommandShape, S, Ev extends EventShape, Err extends ErrorShape>(
+    decider: Decider<C, S, Ev, Err>,
+    stream: string,
+  ): S {
+    return stream in this.states ? (this.states[stream] as S) : decider.initialState;
+  }
+
+  /** Decides the command against the stream's state and records what it emits; returns the recorded events. */
+  decide<C extends StampedCommand, S, Ev extends EventShape, Err extends ErrorShape>(
+    decider: Decider<C, S, Ev, Err>,
+    stream: string,
+    command: C,
+    origin: Origin = {},
+  ): ReadonlyArray<Recorded<Ev>> {
+    const state = this.stateOf(decider, stream);
+    const commandId = origin.commandId ?? `command-${this.commands++}`;
+    const decision = decider.decide(command, state);
+    if (E.isLeft(decision)) {
+      this.refused += 1;
+      return [];
+    }
+    this.commandTypes[commandId] = command.type;
+    const tip = this.tips[stream] ?? { revision: null, hash: GENESIS_HASH };
+    const next = (tip.revision ?? -1n) + 1n;
+    const newEvents = decision.right.map((event, i) => ({
+      type: event.type,
+      data: event.data,
+      metadata: {
+        eventId: `${stream}@${String(next + BigInt(i))}`,
+        ...(this.options.withCommandIds === false ? {} : { commandId }),
+        ...(origin.causationId === undefined ? {} : { causationId: origin.causationId }),
+        actor: command.actor.id,
+      },
+    }));
+    const prepared = prepareAppend(anyJsonSchema, stream, tip, newEvents, command.at);
+    if (E.isLeft(prepared)) throw new Error(`not JSON: ${prepared.left.reason}`);
+    const recorded = prepared.right.map((event, i) => ({
+      ...event,
+      position: BigInt(this.events.length + i) * 10n + 3n,
+    })) as ReadonlyArray<RecordedEvent> as ReadonlyArray<Recorded<Ev>>;
+    this.events.push(...recorded);
+    const last = recorded[recorded.length - 1];
+    if (last !== undefined) this.tips[stream] = { revision: last.revision, hash: last.metadata.hash };
+    this.states[stream] = decision.right.reduce(decider.evolve, state);
+    return recorded;
+  }
+}
+
 /** What a run of commands left behind: the global log, each stream's state, and which command each id was. */
 export interface Run<S, Ev extends EventShape> {
   readonly events: ReadonlyArray<Recorded<Ev>>;
@@ -29,55 +105,21 @@ export interface Run<S, Ev extends EventShape> {
   readonly refused: number;
 }
 
-/** Options for recording: drop the command ids (as a store written without a command handler would). */
-export interface RecordOptions {
-  readonly withCommandIds?: boolean;
-}
-
-/**
- * Sends each command to its stream through the real decider and records what it emits as the store would: metadata
- * and hash chain from core's `prepareAppend`, and global positions that grow with gaps (they need not be dense).
- * A refused command records nothing.
- */
+/** Sends each command to its stream through the real decider, recording what it emits on one log. */
 export const runCommands = <C extends StampedCommand, S, Ev extends EventShape, Err extends ErrorShape>(
   decider: Decider<C, S, Ev, Err>,
   steps: ReadonlyArray<Step<C>>,
   options: RecordOptions = {},
 ): Run<S, Ev> => {
-  const events: Recorded<Ev>[] = [];
-  const states: Record<string, S> = {};
-  const commandTypes: Record<string, string> = {};
-  const tips: Record<string, { revision: bigint | null; hash: string }> = {};
-  let refused = 0;
-  for (const [index, { stream, command }] of steps.entries()) {
-    const state = states[stream] ?? decider.initialState;
-    const decision = decider.decide(command, state);
-    if (E.isLeft(decision)) {
-      refused += 1;
-      continue;
-    }
-    const commandId = `command-${index}`;
-    commandTypes[commandId] = command.type;
-    const tip = tips[stream] ?? { revision: null, hash: GENESIS_HASH };
-    const newEvents = decision.right.map((event, i) => ({
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: `${stream}/${String((tip.revision ?? -1n) + 1n + BigInt(i))}`,
-        ...(options.withCommandIds === false ? {} : { commandId, correlationId: commandId }),
-        actor: command.actor.id,
-      },
-    }));
-    const prepared = prepareAppend(anyJsonSchema, stream, tip, newEvents, command.at);
-    if (E.isLeft(prepared)) throw new Error(`not JSON: ${prepared.left.reason}`);
-    for (const event of prepared.right) {
-      const position = BigInt(events.length) * 10n + 3n;
-      events.push({ ...event, position } as RecordedEvent as Recorded<Ev>);
-      tips[stream] = { revision: event.revision, hash: event.metadata.hash };
-    }
-    states[stream] = decision.right.reduce(decider.evolve, state);
-  }
-  return { events, states, commandTypes, refused };
+  const log = new RecordingLog(options);
+  for (const { stream, command } of steps) log.decide(decider, stream, command);
+  const streams = new Set(steps.map((step) => step.stream));
+  return {
+    events: log.events as ReadonlyArray<RecordedEvent> as ReadonlyArray<Recorded<Ev>>,
+    states: Object.fromEntries([...streams].map((stream) => [stream, log.stateOf(decider, stream)])),
+    commandTypes: log.commandTypes,
+    refused: log.refused,
+  };
 };
 
 /** The events of the log that the projection subscribes to, as the runtime's event-type filter passes them. */

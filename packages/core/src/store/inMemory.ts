@@ -1,22 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { createEmitter } from './emitter.js';
-import {
-  concurrencyConflict,
-  storeUnavailable,
-  streamDeleted,
-  streamNotFound,
-  type StoreError,
-} from './errors.js';
+import { concurrencyConflict, storeUnavailable, streamDeleted, type StoreError } from './errors.js';
 import { meetsExpectation } from './expected.js';
-import { matchesFilter } from './filter.js';
 import { GENESIS_HASH } from './hashChain.js';
 import { appendToLog, type InMemoryLog } from './inMemoryAppend.js';
-import { countOf, decodeRow, decodeRows, type StoredEventText, type StoredRow } from './inMemoryRows.js';
+import { readAllOf, readPageOf, readStreamOf } from './inMemoryRead.js';
+import type { StoredEventText } from './inMemoryRows.js';
 import type { EventStore } from './port.js';
 import { anyJsonSchema, type EventSchema } from './schema.js';
 import { catchUpThenLive, type CatchUpPage } from './subscription.js';
-import type { RecordedEvent, StreamName, Subscription } from './types.js';
+import type { EventFilter, StreamName, Subscription } from './types.js';
 
 /** How to build an in-memory store. */
 export interface InMemoryStoreOptions {
@@ -65,38 +59,16 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
       }
     };
 
-  const rowsAt = (indices: Iterable<number>): Iterable<StoredRow> => ({
-    *[Symbol.iterator]() {
-      for (const index of indices) {
-        const row = log.rows[index];
-        if (row !== undefined) yield row;
-      }
-    },
-  });
-
-  function* range(from: number, to: number, step: 1 | -1): Generator<number> {
-    for (let i = from; step > 0 ? i <= to : i >= to; i += step) yield i;
-  }
-
   const readPage = (
     after: bigint | undefined,
     limit: number,
-    filter: Parameters<typeof matchesFilter>[0],
-  ): Promise<E.Either<StoreError, CatchUpPage>> => {
-    if (closed) return Promise.resolve(E.left(storeUnavailable('the in-memory store is closed')));
-    const events: E.Either<StoreError, RecordedEvent>[] = [];
-    let index = after === undefined || after < 0n ? 0 : Number(after) + 1;
-    for (; index < log.rows.length && events.length < limit; index++) {
-      const row = log.rows[index];
-      if (row === undefined || !matchesFilter(filter, { stream: row.stream, type: row.text.type })) continue;
-      const event = decodeRow(schema, row);
-      events.push(event);
-      if (E.isLeft(event)) break;
-    }
-    const head = log.rows.length - 1;
-    const scannedTo = events.length >= limit ? undefined : head >= 0 ? BigInt(head) : undefined;
-    return Promise.resolve(E.right(scannedTo === undefined ? { events } : { events, scannedTo }));
-  };
+    filter: EventFilter | undefined,
+  ): Promise<E.Either<StoreError, CatchUpPage>> =>
+    Promise.resolve(
+      closed
+        ? E.left(storeUnavailable('the in-memory store is closed'))
+        : E.right(readPageOf(log, schema, after, limit, filter)),
+    );
 
   return {
     append: (stream, expected, events) =>
@@ -106,45 +78,9 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
         return result;
       }),
 
-    readStream: (stream, readOptions = {}) =>
-      run(() => {
-        const entry = log.streams.get(stream);
-        if (entry?.deleted === true) return E.left(streamDeleted(stream));
-        if (entry === undefined || entry.revision === null) return E.left(streamNotFound(stream));
-        const last = entry.rows.length - 1;
-        const limit = countOf(readOptions.limit);
-        const backwards = readOptions.direction === 'backwards';
-        const from = readOptions.fromRevision ?? (backwards ? BigInt(last) : 0n);
-        const start = backwards ? Math.min(Number(from), last) : Math.max(Number(from), 0);
-        const revisions = backwards ? range(start, 0, -1) : range(start, last, 1);
-        const picked: number[] = [];
-        for (const revision of revisions) {
-          if (picked.length >= limit) break;
-          const index = entry.rows[revision];
-          if (index !== undefined) picked.push(index);
-        }
-        return decodeRows(schema, rowsAt(picked));
-      }),
+    readStream: (stream, readOptions = {}) => run(() => readStreamOf(log, schema, stream, readOptions)),
 
-    readAll: (readOptions = {}) =>
-      run(() => {
-        const last = log.rows.length - 1;
-        const limit = countOf(readOptions.limit);
-        const backwards = readOptions.direction === 'backwards';
-        const from = readOptions.fromPosition ?? (backwards ? BigInt(last) : 0n);
-        const start = backwards ? Math.min(Number(from), last) : Math.max(Number(from), 0);
-        const picked: number[] = [];
-        for (const index of backwards ? range(start, 0, -1) : range(start, last, 1)) {
-          if (picked.length >= limit) break;
-          const row = log.rows[index];
-          if (
-            row !== undefined &&
-            matchesFilter(readOptions.filter, { stream: row.stream, type: row.text.type })
-          )
-            picked.push(index);
-        }
-        return decodeRows(schema, rowsAt(picked));
-      }),
+    readAll: (readOptions = {}) => run(() => readAllOf(log, schema, readOptions)),
 
     subscribe: (subscribeOptions = {}) => {
       const subscription = catchUpThenLive(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDelivered, isSystemEvent, matchesFilter, serverFilter } from '../src/filters.js';
+import { isDelivered, isSystemEvent, serverFilter } from '../src/filters.js';
 
 const e = (streamId: string, type: string) => ({ streamId, type });
 
@@ -12,12 +12,12 @@ describe('filters', () => {
     expect(isSystemEvent(e('case-1', 'CaseOpened'))).toBe(false);
   });
 
-  it('match prefixes of the type or of the stream name, and no prefixes match nothing', () => {
-    expect(matchesFilter({ kind: 'eventType', prefixes: ['Case'] }, e('x-1', 'CaseOpened'))).toBe(true);
-    expect(matchesFilter({ kind: 'eventType', prefixes: ['Case'] }, e('case-1', 'Opened'))).toBe(false);
-    expect(matchesFilter({ kind: 'streamName', prefixes: ['a-', 'b-'] }, e('b-2', 'T'))).toBe(true);
-    expect(matchesFilter({ kind: 'streamName', prefixes: [] }, e('b-2', 'T'))).toBe(false);
-    expect(matchesFilter(undefined, e('b-2', 'T'))).toBe(true);
+  it('deliver what matches the prefixes of the type or of the stream name, and no prefixes match nothing', () => {
+    expect(isDelivered({ kind: 'eventType', prefixes: ['Case'] }, e('x-1', 'CaseOpened'))).toBe(true);
+    expect(isDelivered({ kind: 'eventType', prefixes: ['Case'] }, e('case-1', 'Opened'))).toBe(false);
+    expect(isDelivered({ kind: 'streamName', prefixes: ['a-', 'b-'] }, e('b-2', 'T'))).toBe(true);
+    expect(isDelivered({ kind: 'streamName', prefixes: [] }, e('b-2', 'T'))).toBe(false);
+    expect(isDelivered(undefined, e('b-2', 'T'))).toBe(true);
   });
 
   it('never deliver a system event, even when a prefix would match it', () => {
@@ -35,8 +35,18 @@ describe('filters', () => {
     expect(serverFilter({ kind: 'eventType', prefixes: [] })).toBeUndefined();
   });
 
-  it('pass the checkpoint callback on to the server filter', () => {
-    const onCheckpoint = () => undefined;
-    expect(serverFilter(undefined, onCheckpoint)?.checkpointReached).toBe(onCheckpoint);
+  it('under a stream prefix, ask the server for the prefix’s streams and deliver only those', () => {
+    expect(serverFilter({ kind: 'streamName', prefixes: ['case-'] }, 't1/')).toMatchObject({
+      filterOn: 'streamName',
+      prefixes: ['t1/case-'],
+    });
+    expect(serverFilter({ kind: 'eventType', prefixes: ['Case'] }, 't1/')).toMatchObject({
+      filterOn: 'streamName',
+      prefixes: ['t1/'],
+    });
+    expect(serverFilter(undefined, 't1/')).toMatchObject({ filterOn: 'streamName', prefixes: ['t1/'] });
+    expect(isDelivered({ kind: 'streamName', prefixes: ['case-'] }, e('t1/case-1', 'A'), 't1/')).toBe(true);
+    expect(isDelivered({ kind: 'eventType', prefixes: ['A'] }, e('t2/case-1', 'A'), 't1/')).toBe(false);
+    expect(isDelivered(undefined, e('case-1', 'A'), 't1/')).toBe(false);
   });
 });

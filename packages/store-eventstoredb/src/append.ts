@@ -1,0 +1,192 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  concurrencyConflict,
+  meetsExpectation,
+  prepareAppend,
+  type AppendResult,
+  type ExpectedRevision,
+  type NewEvent,
+  type PreparedEvent,
+  type RecordedEvent,
+  type StoreError,
+  type StreamName,
+} from '@dossier/core';
+import type { EsdbEventData, EsdbExpectedRevision, EsdbJsonData } from './clientLike.js';
+import { collect } from './collect.js';
+import { esdbStream, type StoreContext } from './context.js';
+import { actualRevision, toStoreError } from './errors.js';
+import { toEsdbMetadata } from './metadata.js';
+import { positionOf } from './positions.js';
+import { chainTip, readLast, tipHash, type Tip } from './tip.js';
+
+/**
+ * How often an `any` or `exists` write re-reads the stream after losing a race to another writer. Each
+ * round of a race has a winner, so with n writers on one stream the last one needs n tries; this bounds
+ * a pathological storm, not ordinary contention.
+ */
+export const maxAttempts = 100;
+
+/** After a few lost races, a short random pause, so that racing writers stop colliding in lockstep. */
+export const backoff = (attempt: number): Promise<void> =>
+  attempt < 3
+    ? Promise.resolve()
+    : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** EventStoreDB keeps event ids as UUIDs, and hands them back in lower case. */
+const checkEventIds = (
+  stream: StreamName,
+  events: ReadonlyArray<NewEvent>,
+): E.Either<StoreError, ReadonlyArray<NewEvent>> => {
+  const checked: NewEvent[] = [];
+  for (const [index, event] of events.entries()) {
+    if (!uuidPattern.test(event.metadata.eventId)) {
+      return E.left({
+        _tag: 'InvalidEvent',
+        stream,
+        index,
+        type: event.type,
+        reason: `eventId ${JSON.stringify(event.metadata.eventId)} is not a UUID, which EventStoreDB requires`,
+      });
+    }
+    // The hash covers the id as EventStoreDB will hand it back, so an upper-case UUID cannot break the chain.
+    checked.push({
+      ...event,
+      metadata: { ...event.metadata, eventId: event.metadata.eventId.toLowerCase() },
+    });
+  }
+  return E.right(checked);
+};
+
+const toEventData = (event: PreparedEvent): EsdbEventData => ({
+  id: event.metadata.eventId,
+  contentType: 'application/json',
+  type: event.type,
+  // The clients write data with JSON.stringify, so a bare number, boolean or null goes through too.
+  data: event.data as EsdbJsonData,
+  metadata: toEsdbMetadata(event.metadata),
+});
+
+type Attempt =
+  { readonly kind: 'done'; readonly result: E.Either<StoreError, AppendResult> } | { readonly kind: 'raced' };
+
+/**
+ * Reads the positions of what was just written. One event's position is in the append's answer; a batch's
+ * are not, so they are read back (the revisions are ours: the append asked for the exact tip).
+ */
+const positionsOf = async (
+  ctx: StoreContext,
+  stream: StreamName,
+  prepared: ReadonlyArray<PreparedEvent>,
+  lastPosition: bigint | undefined,
+): Promise<E.Either<StoreError, ReadonlyArray<bigint>>> => {
+  const first = prepared[0];
+  if (prepared.length === 1 && lastPosition !== undefined) return E.right([lastPosition]);
+  if (first === undefined) return E.right([]);
+  const read = await collect(
+    ctx,
+    (client) =>
+      client.readStream(esdbStream(ctx, stream), {
+        direction: 'forwards',
+        fromRevision: first.revision,
+        maxCount: prepared.length,
+      }),
+    { operation: `reading back the positions of the events just appended to ${stream}`, stream },
+  );
+  if (E.isLeft(read)) return read;
+  const byRevision = new Map(read.right.map((resolved) => [resolved.event?.revision, positionOf(resolved)]));
+  return E.right(prepared.map((event) => byRevision.get(event.revision) ?? -1n));
+};
+
+const attempt = async (
+  ctx: StoreContext,
+  stream: StreamName,
+  expected: ExpectedRevision,
+  events: ReadonlyArray<NewEvent>,
+): Promise<Attempt> => {
+  const done = (result: E.Either<StoreError, AppendResult>): Attempt => ({ kind: 'done', result });
+  const last = await readLast(ctx, stream);
+  if (E.isLeft(last)) return done(last);
+  const tipRead = chainTip(last.right);
+  if (E.isLeft(tipRead)) return done(tipRead);
+  const tip: Tip | null = tipRead.right;
+  const current = tip?.revision ?? null;
+  if (!meetsExpectation(expected, current))
+    return done(E.left(concurrencyConflict(stream, expected, current ?? 'no-stream')));
+  if (events.length === 0) {
+    return done(
+      E.right({ nextExpectedRevision: current ?? -1n, position: tip?.position ?? -1n, events: [] }),
+    );
+  }
+  const prepared = prepareAppend(
+    ctx.schema,
+    stream,
+    { revision: current, hash: tipHash(tip) },
+    events,
+    ctx.clock().toISOString(),
+  );
+  if (E.isLeft(prepared)) return done(prepared);
+  // Always the tip actually read, whatever the caller asked: the hashes were chained from it.
+  const at: EsdbExpectedRevision = current ?? 'no_stream';
+  let written;
+  try {
+    const client = await ctx.client();
+    written = await client.appendToStream(esdbStream(ctx, stream), prepared.right.map(toEventData), {
+      expectedRevision: at,
+      streamState: at,
+    });
+  } catch (thrown) {
+    const error = toStoreError(thrown, {
+      operation: `appending to ${stream}`,
+      stream,
+      expected,
+      firstType: events[0]?.type ?? '',
+    });
+    if (error._tag === 'ConcurrencyConflict' && (expected === 'any' || expected === 'exists'))
+      return { kind: 'raced' };
+    return done(E.left(error));
+  }
+  if (!written.success) {
+    // A client built with throwOnAppendFailure: false answers a conflict instead of throwing it.
+    if (expected === 'any' || expected === 'exists') return { kind: 'raced' };
+    const actual = written.nextExpectedRevision;
+    return done(E.left(concurrencyConflict(stream, expected, actualRevision({ actualVersion: actual }))));
+  }
+  const positions = await positionsOf(ctx, stream, prepared.right, written.position?.commit);
+  if (E.isLeft(positions)) return done(positions);
+  const recorded: RecordedEvent[] = prepared.right.map((event, index) => ({
+    ...event,
+    position: positions.right[index] ?? -1n,
+  }));
+  return done(
+    E.right({
+      nextExpectedRevision: written.nextExpectedRevision,
+      position: recorded[recorded.length - 1]?.position ?? -1n,
+      events: recorded,
+    }),
+  );
+};
+
+/**
+ * Appends with the hash chain: reads the tip, chains the batch from it, and appends expecting exactly that
+ * tip, so that two writers can never chain from the same event. An exact revision or `no-stream` that
+ * loses a race is the caller's `ConcurrencyConflict`; `any` and `exists` re-read the tip and try again.
+ */
+export const append = async (
+  ctx: StoreContext,
+  stream: StreamName,
+  expected: ExpectedRevision,
+  events: ReadonlyArray<NewEvent>,
+): Promise<E.Either<StoreError, AppendResult>> => {
+  const checked = checkEventIds(stream, events);
+  if (E.isLeft(checked)) return checked;
+  for (let tries = 1; tries <= maxAttempts; tries++) {
+    const outcome = await attempt(ctx, stream, expected, checked.right);
+    if (outcome.kind === 'done') return outcome.result;
+    await backoff(tries);
+  }
+  const last = await readLast(ctx, stream);
+  const actual = E.isRight(last) ? (last.right?.revision ?? 'no-stream') : 'no-stream';
+  return E.left(concurrencyConflict(stream, expected, actual));
+};

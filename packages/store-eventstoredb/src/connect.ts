@@ -1,0 +1,31 @@
+import type { EsdbClientLike } from './clientLike.js';
+
+/**
+ * Checks a connection string's scheme at once, so that a wrong one fails where the store is made.
+ * `kurrentdb://` strings are for @kurrent/kurrentdb-client: build a `KurrentDBClient` and pass it as
+ * `{ client }`.
+ */
+export const checkScheme = (connectionString: string): void => {
+  if (/^kurrent(db)?(\+discover)?:\/\//i.test(connectionString)) {
+    throw new Error(
+      'createEventStoreDbStore: kurrentdb:// connection strings need @kurrent/kurrentdb-client; pass ' +
+        '{ client: KurrentDBClient.connectionString(…) } instead of { connectionString }',
+    );
+  }
+  if (!/^esdb(\+discover)?:\/\//i.test(connectionString)) {
+    throw new Error(
+      'createEventStoreDbStore: the connection string must start with esdb:// or esdb+discover://',
+    );
+  }
+};
+
+/**
+ * A client for an `esdb://` (one node, or several hosts gossiping) or `esdb+discover://` (a cluster found
+ * through DNS) connection string, TLS and credentials as the string says. @eventstore/db-client is loaded
+ * here, on first use, and not when the package is imported: its generated protobuf classes share a global
+ * namespace with @kurrent/kurrentdb-client's, and a process using a KurrentDBClient must never load both.
+ */
+export const connect = async (connectionString: string): Promise<EsdbClientLike> => {
+  const { EventStoreDBClient } = await import('@eventstore/db-client');
+  return EventStoreDBClient.connectionString(connectionString);
+};

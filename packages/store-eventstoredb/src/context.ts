@@ -1,0 +1,16 @@
+import type { EventSchema } from '@dossier/core';
+import type { EsdbClientLike } from './clientLike.js';
+
+/** A stream's name in EventStoreDB. */
+export const esdbStream = (ctx: Pick<StoreContext, 'streamPrefix'>, stream: string): string =>
+  `${ctx.streamPrefix}${stream}`;
+
+/** What every operation of the adapter needs. */
+export interface StoreContext {
+  /** The client, made on first use when the store was given a connection string. */
+  readonly client: () => Promise<EsdbClientLike>;
+  readonly schema: EventSchema;
+  /** Put before every stream name in EventStoreDB, and taken off again: see `streamPrefix`. */
+  readonly streamPrefix: string;
+  readonly clock: () => Date;
+}

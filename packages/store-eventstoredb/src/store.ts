@@ -1,0 +1,88 @@
+import { anyJsonSchema, type EventSchema, type EventStore, type Subscription } from '@dossier/core';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { Either } from 'fp-ts/lib/Either.js';
+import { append } from './append.js';
+import type { EsdbClientLike } from './clientLike.js';
+import { checkScheme, connect } from './connect.js';
+import type { StoreContext } from './context.js';
+import { deleteStream } from './deleteStream.js';
+import { readAll } from './readAll.js';
+import { readStream } from './readStream.js';
+import { subscribe } from './subscribe.js';
+
+/** Where the store's events live: a client the caller built (and owns), or a connection string. */
+export type EventStoreDbConnection =
+  { readonly client: EsdbClientLike } | { readonly connectionString: string };
+
+/** How the store validates and stamps events. */
+export interface EventStoreDbStoreOptions {
+  /** Validates events on the way in and decodes them on the way out; any JSON by default. */
+  readonly schema?: EventSchema;
+  /** Gives `recordedAt`; the system clock by default. */
+  readonly clock?: () => Date;
+  /**
+   * Put before every stream name in EventStoreDB, so that several stores (tenants, test runs) share one
+   * server: the store sees, filters and hashes names without it, and its reads of the global log and its
+   * subscriptions see only its own streams. None by default; it must not start with `$`.
+   */
+  readonly streamPrefix?: string;
+}
+
+const task =
+  <E, A>(run: () => Promise<Either<E, A>>): TaskEither<E, A> =>
+  () =>
+    run();
+
+/**
+ * The EventStore port over EventStoreDB. `close()` stops the store's subscriptions and disposes the client
+ * when the store made it from a connection string; a client passed in stays the caller's to dispose.
+ */
+export const createEventStoreDbStore = (
+  connection: EventStoreDbConnection,
+  options: EventStoreDbStoreOptions = {},
+): EventStore => {
+  if (options.streamPrefix?.startsWith('$') === true) {
+    throw new Error(
+      'createEventStoreDbStore: a streamPrefix must not start with $, which marks system streams',
+    );
+  }
+  let client: Promise<EsdbClientLike> | undefined;
+  if ('connectionString' in connection) checkScheme(connection.connectionString);
+  const ctx: StoreContext = {
+    client: () =>
+      (client ??=
+        'connectionString' in connection
+          ? connect(connection.connectionString)
+          : Promise.resolve(connection.client)),
+    schema: options.schema ?? anyJsonSchema,
+    clock: options.clock ?? (() => new Date()),
+    streamPrefix: options.streamPrefix ?? '',
+  };
+  const live = new Set<Subscription>();
+  return {
+    append: (stream, expected, events) => task(() => append(ctx, stream, expected, events)),
+    readStream: (stream, readOptions) => task(() => readStream(ctx, stream, readOptions)),
+    readAll: (readOptions) => task(() => readAll(ctx, readOptions)),
+    subscribe: (subscribeOptions) => {
+      const subscription = subscribe(ctx, subscribeOptions);
+      live.add(subscription);
+      return {
+        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+        stop: async () => {
+          live.delete(subscription);
+          await subscription.stop();
+        },
+      };
+    },
+    deleteStream: (stream, expected) => task(() => deleteStream(ctx, stream, expected)),
+    close: async () => {
+      const stopping = [...live].map((subscription) => subscription.stop());
+      live.clear();
+      await Promise.allSettled(stopping);
+      // A client passed in stays the caller's; one made here (if it was ever made) is disposed.
+      if ('connectionString' in connection && client !== undefined) {
+        await client.then((made) => made.dispose()).catch(() => undefined);
+      }
+    },
+  };
+};

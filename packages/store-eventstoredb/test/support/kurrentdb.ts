@@ -1,0 +1,44 @@
+// A test server speaking @kurrent/kurrentdb-client's generated protocol, a real KurrentDBClient, and the
+// store over it. Only test files that use @kurrent/kurrentdb-client import this: the two clients must not
+// load in one process.
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import type { EventSchema, EventStore } from '@dossier/core';
+import { createEventStoreDbStore } from '../../src/index.js';
+import { loadProtocol } from '../server/protocol.js';
+import { startTestServer, type TestServer } from '../server/server.js';
+
+export interface KurrentFixture {
+  readonly server: TestServer;
+  readonly client: KurrentDBClient;
+  readonly store: EventStore;
+  /** Closes the store, disposes the client, then stops the server: in that order, so nothing hangs. */
+  readonly dispose: () => Promise<void>;
+}
+
+export const startKurrentFixture = async (options: {
+  readonly batchAppend: boolean;
+  readonly schema?: EventSchema;
+}): Promise<KurrentFixture> => {
+  const server = await startTestServer({
+    protocol: loadProtocol('@kurrent/kurrentdb-client'),
+    advertiseBatchAppend: options.batchAppend,
+    // Room for the suite's 1 MiB payload with its JSON and metadata (a real server needs --max-append-size).
+    maxAppendSize: 4 * 1024 * 1024,
+  });
+  const client = KurrentDBClient.connectionString(server.kurrentUrl);
+  // A KurrentDBClient is an EsdbClientLike as it is: no wrapper.
+  const store = createEventStoreDbStore(
+    { client },
+    options.schema === undefined ? {} : { schema: options.schema },
+  );
+  return {
+    server,
+    client,
+    store,
+    dispose: async () => {
+      await store.close();
+      await client.dispose();
+      await server.stop();
+    },
+  };
+};

@@ -2,7 +2,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   GENESIS_HASH,
   concurrencyConflict,
+  decodeRecorded,
   isJsonValue,
+  meetsExpectation,
   prepareAppend,
   streamDeleted,
   type AppendResult,
@@ -13,23 +15,8 @@ import {
   type StreamName,
 } from '@dossier/core';
 import { Refused, failure, type StoreContext } from './context.js';
-import { decodeRecorded } from './decode.js';
 import { readTip } from './read.js';
 import { isUniqueViolation } from './sqliteErrors.js';
-
-/** Whether a stream whose last revision is `current` (null: no events) is where the writer expects it. */
-export const meetsExpectation = (expected: ExpectedRevision, current: bigint | null): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no-stream':
-      return current === null;
-    case 'exists':
-      return current !== null;
-    default:
-      return current === expected;
-  }
-};
 
 /** The last revision actually written for a stream, read from the log itself rather than from `streams`. */
 const writtenRevision = (ctx: StoreContext, stream: StreamName): bigint | 'no-stream' => {

@@ -2,12 +2,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   GENESIS_HASH,
   concurrencyConflict,
+  meetsExpectation,
   streamDeleted,
   type ExpectedRevision,
   type StoreError,
   type StreamName,
 } from '@dossier/core';
-import { meetsExpectation } from './append.js';
 import { Refused, failure, type StoreContext } from './context.js';
 import { readTip } from './read.js';
 

@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  decodeRecorded,
   undecodable,
   type EventSchema,
   type RawRecordedEvent,
   type RecordedEvent,
   type UndecodableEvent,
 } from '@dossier/core';
-import { decodeRecorded } from './decode.js';
 
 /** A row of `events` as better-sqlite3 returns it with safe integers on. */
 export interface EventRow {

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import {
+  SubscriptionFailed,
   anyJsonSchema,
   type EventStore,
   type StoreError,
@@ -12,7 +13,6 @@ import { append } from './append.js';
 import { changeFeed } from './changes.js';
 import { openDatabase } from './connection.js';
 import { failure, type StoreContext } from './context.js';
-import { SubscriptionFailed } from './decode.js';
 import { deleteStream } from './deleteStream.js';
 import { defaultPath, type ResolvedOptions, type SqliteStoreOptions } from './options.js';
 import { readAll, readStream } from './read.js';

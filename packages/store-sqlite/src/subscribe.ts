@@ -1,53 +1,47 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type {
-  EventFilter,
-  StoreError,
-  SubscribeOptions,
-  Subscription,
-  SubscriptionMessage,
+import {
+  catchUpThenLive,
+  type CatchUpPage,
+  type EventFilter,
+  type RecordedEvent,
+  type StoreError,
+  type SubscribeOptions,
+  type Subscription,
 } from '@dossier/core';
 import { failure, type StoreContext } from './context.js';
-import { SubscriptionFailed } from './decode.js';
 import { filterSql } from './filter.js';
 import { decodeRow, eventColumns, type EventRow } from './rows.js';
 
-const pageSize = 500;
-
-interface Page {
-  /** Not yet decoded: events before a corrupt row are delivered before the subscription fails on it. */
-  readonly rows: ReadonlyArray<EventRow>;
-  /** Where the next page starts (exclusive): past rows the filter rejected too, so they are not scanned again. */
-  readonly scannedTo: bigint | undefined;
-  readonly full: boolean;
-}
-
 /**
- * A page of matching events after `after`, up to the head of the log as it stood when the page was read
- * (one read transaction, so the head and the rows agree).
+ * A page of matching events after `after`, up to the head of the log as it stood when the page was read (one
+ * read transaction, so the head and the rows agree). Decoding stops at the first corrupt row, so the events
+ * before it are delivered and the subscription then fails on it.
  */
 const readPage = (
   ctx: StoreContext,
   after: bigint | undefined,
+  limit: number,
   filter: EventFilter | undefined,
-): E.Either<StoreError, Page> => {
+): E.Either<StoreError, CatchUpPage> => {
   try {
-    return ctx.db.transaction((): E.Either<StoreError, Page> => {
-      const head = (
-        ctx.sql('SELECT max(position) AS position FROM events').get() as { position: bigint | null }
-      ).position;
-      if (head === null) return E.right({ rows: [], scannedTo: after, full: false });
+    return ctx.db.transaction((): E.Either<StoreError, CatchUpPage> => {
+      const { head } = ctx.sql('SELECT max(position) AS head FROM events').get() as { head: bigint | null };
+      if (head === null) return E.right({ events: [] });
       const where = filterSql(filter);
       const rows = ctx
         .sql(
-          `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ? AND ${where.condition} ORDER BY position LIMIT ?`,
+          `SELECT ${eventColumns} FROM events
+           WHERE position > ? AND position <= ? AND ${where.condition} ORDER BY position LIMIT ?`,
         )
-        .all(after ?? -1n, head, ...where.params, pageSize) as EventRow[];
-      const full = rows.length === pageSize;
-      const last = rows[rows.length - 1];
-      // Never move back: a subscription may start after a position the log has not reached yet.
-      const scannedTo =
-        full && last !== undefined ? last.position : after !== undefined && after > head ? after : head;
-      return E.right({ rows, scannedTo, full });
+        .all(after ?? -1n, head, ...where.params, limit) as EventRow[];
+      const events: E.Either<StoreError, RecordedEvent>[] = [];
+      for (const row of rows) {
+        const event = decodeRow(ctx.options.schema, row);
+        events.push(event);
+        if (E.isLeft(event)) break;
+      }
+      // A short page scanned to the head, past rows the filter rejected: they are not scanned again.
+      return E.right(rows.length < limit ? { events, scannedTo: head } : { events });
     })();
   } catch (thrown) {
     return E.left(failure(ctx, 'reading the log for a subscription', thrown));
@@ -55,67 +49,14 @@ const readPage = (
 };
 
 /**
- * Catch-up then live: reads pages until the head, says `caughtUp`, then reads again whenever the change feed
- * fires. The feed is watched before the first read, so an append between a read and the wait is never missed;
- * each read starts after the last position scanned, so nothing is delivered twice.
+ * Catch-up then live through core's {@link catchUpThenLive}: appends by this store wake subscribers at once,
+ * appends by other connections are noticed by the change feed's polling of `PRAGMA data_version`.
  */
-export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Subscription => {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  let unwatch: (() => void) | undefined;
-
-  const stop = () => {
-    stopped = true;
-    unwatch?.();
-    unwatch = undefined;
-    wake?.();
-  };
-
-  async function* messages(): AsyncGenerator<SubscriptionMessage, void, undefined> {
-    if (stopped) return;
-    let changed = false;
-    unwatch = ctx.changes.watch(() => {
-      changed = true;
-      wake?.();
-    });
-    try {
-      let cursor = options.afterPosition;
-      let caughtUp = false;
-      while (!stopped) {
-        changed = false;
-        const page = readPage(ctx, cursor, options.filter);
-        if (E.isLeft(page)) throw new SubscriptionFailed(page.left);
-        for (const row of page.right.rows) {
-          if (stopped) return;
-          const event = decodeRow(ctx.options.schema, row);
-          if (E.isLeft(event)) throw new SubscriptionFailed(event.left);
-          yield { kind: 'event', event: event.right };
-        }
-        cursor = page.right.scannedTo;
-        if (page.right.full) continue;
-        if (!caughtUp) {
-          caughtUp = true;
-          if (stopped) return;
-          yield { kind: 'caughtUp', position: cursor ?? null };
-        }
-        if (!changed && !stopped) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-          wake = undefined;
-        }
-      }
-    } finally {
-      stop();
-    }
-  }
-
-  const iterator = messages();
-  return {
-    [Symbol.asyncIterator]: () => iterator,
-    stop: () => {
-      stop();
-      return Promise.resolve();
+export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Subscription =>
+  catchUpThenLive(
+    {
+      readPage: (after, limit, filter) => Promise.resolve(readPage(ctx, after, limit, filter)),
+      watch: ctx.changes.watch,
     },
-  };
-};
+    options,
+  );

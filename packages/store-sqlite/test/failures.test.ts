@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import { createSqliteStore, openSqliteStore, type SqliteEventStore } from '../src/index.js';
-import { SubscriptionFailed } from '../src/decode.js';
+import { SubscriptionFailed } from '@dossier/core';
 import { left, newEvents, right, tempFolder } from './helpers.js';
 
 describe('SQLite store, a corrupted row', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import { GENESIS_HASH, chainHash, type NewEvent, type RecordedEvent } from '@dossier/core';
+import type { NewEvent } from '@dossier/core';
 
 /** A fresh folder under the system temp dir; `remove` deletes it with everything SQLite left there. */
 export const tempFolder = (): {
@@ -43,21 +43,3 @@ export const left = async <L>(task: TaskEither<L, unknown>): Promise<L> => {
 
 const show = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-
-/** Stand-in for core's verifyStream until it lands: whether each event's hash chains from the one before. */
-export const chainVerifies = (events: ReadonlyArray<RecordedEvent>): boolean => {
-  let previous = GENESIS_HASH;
-  for (const event of events) {
-    const { hash, ...unhashed } = event.metadata;
-    const expected = chainHash(previous, {
-      stream: event.stream,
-      revision: event.revision,
-      type: event.type,
-      data: event.data,
-      ...unhashed,
-    });
-    if (expected !== hash) return false;
-    previous = hash;
-  }
-  return true;
-};

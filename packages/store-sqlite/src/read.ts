@@ -8,7 +8,7 @@ import {
   type StoreError,
   type StreamName,
 } from '@dossier/core';
-import { failure, maxInt64, sqlLimit, type StoreContext } from './context.js';
+import { failure, int64, maxInt64, sqlLimit, type StoreContext } from './context.js';
 import { filterSql } from './filter.js';
 import { decodeRows, eventColumns, type EventRow } from './rows.js';
 
@@ -43,7 +43,7 @@ export const readStream = (
         )
         .all(
           stream,
-          options.fromRevision ?? (backwards ? maxInt64 : 0n),
+          int64(options.fromRevision ?? (backwards ? maxInt64 : 0n)),
           sqlLimit(options.limit),
         ) as EventRow[];
       return decodeRows(ctx.options.schema, rows);
@@ -68,7 +68,7 @@ export const readAll = (
           : `SELECT ${eventColumns} FROM events WHERE position >= ? AND ${filter.condition} ORDER BY position ASC LIMIT ?`,
       )
       .all(
-        options.fromPosition ?? (backwards ? maxInt64 : 0n),
+        int64(options.fromPosition ?? (backwards ? maxInt64 : 0n)),
         ...filter.params,
         sqlLimit(options.limit),
       ) as EventRow[];
@@ -76,23 +76,4 @@ export const readAll = (
   } catch (thrown) {
     return E.left(failure(ctx, 'reading the log', thrown));
   }
-};
-
-/** One page of the log strictly after a position, for subscriptions. */
-export const readAfter = (
-  ctx: StoreContext,
-  afterPosition: bigint | undefined,
-  filter: ReadAllOptions['filter'],
-  limit: number,
-): E.Either<StoreError, ReadonlyArray<RecordedEvent>> =>
-  readAll(ctx, {
-    fromPosition: afterPosition === undefined ? 0n : afterPosition + 1n,
-    limit,
-    ...(filter === undefined ? {} : { filter }),
-  });
-
-/** The position of the last event in the log, or null when it is empty. */
-export const headPosition = (ctx: StoreContext): bigint | null => {
-  const row = ctx.sql('SELECT max(position) AS position FROM events').get() as { position: bigint | null };
-  return row.position;
 };

@@ -8,7 +8,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@dossier/core';
-import { failure, type StoreContext } from './context.js';
+import { failure, int64, type StoreContext } from './context.js';
 import { filterSql } from './filter.js';
 import { decodeRow, eventColumns, type EventRow } from './rows.js';
 
@@ -33,7 +33,7 @@ const readPage = (
           `SELECT ${eventColumns} FROM events
            WHERE position > ? AND position <= ? AND ${where.condition} ORDER BY position LIMIT ?`,
         )
-        .all(after ?? -1n, head, ...where.params, limit) as EventRow[];
+        .all(int64(after ?? -1n), head, ...where.params, limit) as EventRow[];
       const events: E.Either<StoreError, RecordedEvent>[] = [];
       for (const row of rows) {
         const event = decodeRow(ctx.options.schema, row);

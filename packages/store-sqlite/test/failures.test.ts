@@ -139,6 +139,27 @@ describe('SQLite store, a file it cannot open', () => {
     await subscription.stop();
   });
 
+  it('answers StoreUnavailable, saying the file is locked, when another writer holds it past the busy timeout', async () => {
+    const store = createSqliteStore({ path: temp.dbPath, busyTimeoutMs: 50 });
+    const other = new Database(temp.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const refused = await left(store.append('case-1', 'any', newEvents(1)));
+      expect(refused).toEqual({
+        _tag: 'StoreUnavailable',
+        cause: expect.stringMatching(
+          /appending to case-1: .* stayed locked by another connection .*SQLITE_BUSY/,
+        ) as string,
+      });
+      // Readers are not blocked by a writer in WAL mode.
+      expect(await right(store.readAll())).toEqual([]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      await store.close();
+    }
+  });
+
   it('answers StoreUnavailable after close', async () => {
     const store = createSqliteStore({ path: temp.dbPath });
     await store.close();

@@ -57,4 +57,17 @@ describe('SQLite store', () => {
       { stream: 'b', revision: 1n, deleted: true },
     ]);
   });
+
+  it('reads with any limit or bound the port allows, as the in-memory store does', async () => {
+    await right(store.append('case-1', 'no-stream', newEvents(3)));
+    expect(await right(store.readAll({ limit: Number.POSITIVE_INFINITY }))).toHaveLength(3);
+    expect(await right(store.readAll({ limit: 1.7 }))).toHaveLength(1);
+    expect(await right(store.readAll({ limit: -2 }))).toHaveLength(0);
+    expect(await right(store.readAll({ fromPosition: 2n ** 70n }))).toEqual([]);
+    const backwards = await right(
+      store.readStream('case-1', { direction: 'backwards', fromRevision: 2n ** 70n }),
+    );
+    expect(backwards.map((e) => e.revision)).toEqual([2n, 1n, 0n]);
+    expect(await right(store.readStream('case-1', { fromRevision: -(2n ** 70n) }))).toHaveLength(3);
+  });
 });

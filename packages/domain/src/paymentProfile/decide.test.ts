@@ -329,6 +329,12 @@ describe('PaymentProfile', () => {
           .then([]);
       });
 
+      it('IN-4 a late redelivery of an activation, after the user was removed, does not bring them back', () => {
+        // Found by the model-based property test: a duplicate ActivateInvitedUser delivered after UserRemoved.
+        const history = [...invited, invitedUserActivated(), userRemoved(newcomer)];
+        given(paymentProfile, history).when(activateInvitedUser()).then([]);
+      });
+
       it('IN-4 an acceptance that crossed a cancellation request still activates the invitee exactly once', () => {
         const history = [...invited, invitationCancellationRequested()];
         given(paymentProfile, history).when(activateInvitedUser()).then([invitedUserActivated()]);

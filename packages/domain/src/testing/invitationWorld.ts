@@ -14,6 +14,9 @@ import { paymentProfileStream, type ProfileId } from '../paymentProfile/ids.js';
 import { paymentProfile } from '../paymentProfile/index.js';
 import type { PaymentProfileState } from '../paymentProfile/state.js';
 import { invitationFlow, type InvitationFlowDispatch } from '../sagas/invitationFlow.js';
+import type { Instant } from '../shared/instant.js';
+import { everyone, invitationIds, type WorldStep } from './invitationArbitraries.js';
+import { scheduler } from './invitationBuilders.js';
 
 /** One decision the world made, with the state before and after, for checks that need both. */
 export type WorldDecision =
@@ -184,3 +187,58 @@ export class InvitationWorld {
     }, invitation.initialState);
   }
 }
+
+const retargetable: ReadonlyArray<PaymentProfileCommand['type']> = [
+  'ChangePermissions',
+  'RemoveUser',
+  'ReassignPrimaryContact',
+  'SetEmailPreference',
+];
+
+/** The step's command, from the actor the step asks for: a current user of the profile, or the invitee. */
+export const resolveStep = (world: InvitationWorld, step: WorldStep, at: Instant): WorldStep => {
+  if (step.kind === 'profile') {
+    const state = world.profile(step.profile).state;
+    const users = state.status === 'created' ? state.users : [];
+    const user = step.actorPick === undefined ? undefined : users[step.actorPick % Math.max(users.length, 1)];
+    const who = everyone.find((p) => p.email === user?.email);
+    const command = { ...step.command, at, ...(who === undefined ? {} : { actor: who }) };
+    // Mostly someone other than the primary contact, who can be named only by so many commands.
+    const others =
+      state.status === 'created'
+        ? [...state.users, ...state.pending].map((u) => u.email).filter((e) => e !== state.primaryContact)
+        : [];
+    const named = others.length > 0 || state.status !== 'created' ? others : [state.primaryContact];
+    const target =
+      step.targetPick === undefined ? undefined : named[step.targetPick % Math.max(named.length, 1)];
+    const retargeted =
+      target !== undefined && retargetable.includes(command.type) && 'email' in command.data
+        ? ({ ...command, data: { ...command.data, email: target } } as PaymentProfileCommand)
+        : command;
+    return { ...step, command: retargeted };
+  }
+  if (step.kind === 'invitation') {
+    if (!step.asInvitee) return { ...step, command: { ...step.command, at } };
+    const pending = [...world.invitations.values()].map((s) => s.state).filter((s) => s.status === 'pending');
+    const target = pending[invitationIds.indexOf(step.invitation) % Math.max(pending.length, 1)];
+    if (target === undefined || target.status !== 'pending')
+      return { ...step, command: { ...step.command, at } };
+    const invitee = everyone.find((p) => p.email === target.email);
+    const actor =
+      step.command.actor.id === scheduler.id || invitee === undefined ? step.command.actor : invitee;
+    return { ...step, invitation: target.invitationId, command: { ...step.command, at, actor } };
+  }
+  return step;
+};
+
+/** Plays one step of a run at `at`: the resolved command, or the delivery of a waiting flow command. */
+export const playStep = (world: InvitationWorld, step: WorldStep, at: Instant): void => {
+  const resolved = resolveStep(world, step, at);
+  if (resolved.kind === 'profile') world.onProfile(resolved.profile, resolved.command);
+  else if (resolved.kind === 'invitation') world.onInvitation(resolved.invitation, resolved.command);
+  else {
+    const waiting = world.waiting();
+    const source = waiting[resolved.pick % Math.max(waiting.length, 1)];
+    if (source !== undefined) world.deliver(source, resolved.again);
+  }
+};

@@ -6,7 +6,7 @@ import type { EsdbClientLike } from './clientLike.js';
  * `{ client }`.
  */
 export const checkScheme = (connectionString: string): void => {
-  if (/^kurrent(db)?(\+discover)?:\/\//i.test(connectionString)) {
+  if (/^(kurrent|kurrentdb|kdb)(\+discover)?:\/\//i.test(connectionString)) {
     throw new Error(
       'createEventStoreDbStore: kurrentdb:// connection strings need @kurrent/kurrentdb-client; pass ' +
         '{ client: KurrentDBClient.connectionString(…) } instead of { connectionString }',

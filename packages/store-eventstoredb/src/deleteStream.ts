@@ -26,9 +26,11 @@ const attempt = async (
   const current = last.right?.revision ?? null;
   if (!meetsExpectation(expected, current))
     return done(E.left(concurrencyConflict(stream, expected, current ?? 'no-stream')));
-  // `exists` has no spelling in the delete call: it becomes the revision just read.
-  const at =
-    expected === 'exists' ? (current ?? 'no_stream') : expected === 'no-stream' ? 'no_stream' : expected;
+  // `exists` has no spelling in the delete call: it becomes the revision just read. EventStoreDB refuses
+  // `no_stream` for a stream that never existed, where the port (like the in-memory store) marks the name
+  // deleted: `any` does that, and a writer creating the stream between the read above and this call would
+  // find it deleted too.
+  const at = expected === 'exists' || expected === 'no-stream' ? (current ?? 'any') : expected;
   try {
     const client = await ctx.client();
     await client.deleteStream(esdbStream(ctx, stream), { expectedRevision: at });

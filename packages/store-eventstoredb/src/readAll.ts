@@ -52,7 +52,8 @@ const forwards = async (
   // and skips it: a start position is inclusive, and the position after it is not a record boundary.
   let seen: bigint | undefined;
   let page: E.Either<StoreError, ReadonlyArray<EsdbResolvedEvent>>;
-  if (fromPosition === undefined || fromPosition < 0n) {
+  // 0 and below are the start of the log, which a server always accepts.
+  if (fromPosition === undefined || fromPosition <= 0n) {
     page = await reader.page('forwards', 'start', pageSize);
   } else {
     const first = await firstPage(reader, fromPosition, pageSize);

@@ -206,6 +206,46 @@ describe('EventStoreDB adapter', () => {
       expect(backwards.map((e) => e.type)).toEqual(['B', 'A']);
     });
 
+    it('page with position + 1 even where the server refuses to start inside a record, as a real one does', async () => {
+      let refused = 0;
+      const { store } = await start({
+        batchAppend: true,
+        wrap: (inner) => ({
+          ...bind(inner),
+          // A real server answers a start that is not a record's own position with "invalid position".
+          readAll: (options) => {
+            const at = options.fromPosition;
+            const boundary =
+              typeof at === 'string' ||
+              fixture?.server.store.log.some((record) => record.position === at.commit);
+            if (boundary === true) return inner.readAll(options);
+            refused += 1;
+            return (async function* () {
+              await Promise.resolve();
+              yield* [];
+              throw Object.assign(new Error('Trying to read from an invalid position.'), { type: 'unknown' });
+            })();
+          },
+        }),
+      });
+      for (let i = 0; i < 4; i++) await right(store.append(`s-${i}`, 'no-stream', newEvents(3)));
+      const all = await right(store.readAll());
+      const paged: bigint[] = [];
+      for (let from = 0n; ;) {
+        const page = await right(store.readAll({ fromPosition: from, limit: 5 }));
+        paged.push(...page.map((e) => e.position));
+        const last = page[page.length - 1];
+        if (last === undefined || page.length < 5) break;
+        from = last.position + 1n;
+      }
+      expect(paged).toEqual(all.map((e) => e.position));
+      const back = await right(
+        store.readAll({ direction: 'backwards', fromPosition: (all[6]?.position ?? 0n) + 1n, limit: 3 }),
+      );
+      expect(back.map((e) => e.position)).toEqual([6, 5, 4].map((i) => all[i]?.position));
+      expect(refused).toBeGreaterThan(0);
+    });
+
     it('page through $all past the page size, both ways, with inclusive starts', async () => {
       const { store } = await start();
       for (let i = 0; i < 6; i++) await right(store.append(`s-${i}`, 'no-stream', newEvents(100)));
@@ -240,6 +280,15 @@ describe('EventStoreDB adapter', () => {
       expect((await right(store.readAll())).length).toBe(2);
       const metadata = await client.getStreamMetadata('case-1');
       expect(metadata.metadata?.truncateBefore).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    });
+
+    it('deletes a stream that never existed when told it does not exist, as the in-memory store does', async () => {
+      const { store } = await start();
+      await right(store.deleteStream('case-9', 'no-stream'));
+      expect(await left(store.readStream('case-9'))).toEqual({ _tag: 'StreamDeleted', stream: 'case-9' });
+      expect(await left(store.append('case-9', 'no-stream', [newEvent('A')]))).toMatchObject({
+        _tag: 'StreamDeleted',
+      });
     });
 
     it('answers a tombstoned stream with StreamDeleted', async () => {

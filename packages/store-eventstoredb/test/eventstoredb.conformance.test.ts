@@ -2,9 +2,12 @@
 // client appending through Append and through BatchAppend, and against a real server when EVENTSTORE_URL
 // is set. @kurrent/kurrentdb-client runs it in kurrentdb.conformance.test.ts, in its own process.
 import { describeEventStoreConformance, type ConformanceHarness } from '@dossier/core/testing';
+import { afterAll } from 'vitest';
 import { createEventStoreDbStore } from '../src/index.js';
 import { startEsdbFixture, type EsdbFixture } from './support/eventstoredb.js';
 import { realServerHarness } from './support/realServer.js';
+import { loadProtocol } from './server/protocol.js';
+import { startTestServer, type TestServer } from './server/server.js';
 import { tamper } from './support/tamper.js';
 
 const testServerHarness = (batchAppend: boolean): ConformanceHarness => {
@@ -36,13 +39,32 @@ describeEventStoreConformance(
   testServerHarness(true),
 );
 
+/** Stores over the server at `url`, each under its own stream prefix: the harness for a shared server. */
+const prefixedStores = (url: () => Promise<string>) =>
+  realServerHarness(async ({ schema, streamPrefix }) => {
+    const store = createEventStoreDbStore({ connectionString: await url() }, { schema, streamPrefix });
+    return { store, dispose: () => store.close() };
+  });
+
+// The same harness as for a real server, on one test server that every test shares, as they would a real one.
+let shared: Promise<TestServer> | undefined;
+const sharedServer = (): Promise<TestServer> =>
+  (shared ??= startTestServer({
+    protocol: loadProtocol('@eventstore/db-client'),
+    maxAppendSize: 4 * 1024 * 1024,
+  }));
+afterAll(async () => {
+  await (await shared)?.stop();
+});
+describeEventStoreConformance(
+  'EventStoreDB through @eventstore/db-client, one server shared by stores with stream prefixes',
+  prefixedStores(async () => (await sharedServer()).url),
+);
+
 const url = process.env['EVENTSTORE_URL'];
 if (url !== undefined && url !== '') {
   describeEventStoreConformance(
     `EventStoreDB at ${url} through @eventstore/db-client`,
-    realServerHarness(({ schema, streamPrefix }) => {
-      const store = createEventStoreDbStore({ connectionString: url }, { schema, streamPrefix });
-      return Promise.resolve({ store, dispose: () => store.close() });
-    }),
+    prefixedStores(() => Promise.resolve(url)),
   );
 }

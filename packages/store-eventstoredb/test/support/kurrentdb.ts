@@ -7,6 +7,12 @@ import { createEventStoreDbStore } from '../../src/index.js';
 import { loadProtocol } from '../server/protocol.js';
 import { startTestServer, type TestServer } from '../server/server.js';
 
+/**
+ * The test server's kurrentdb:// string, with a short discovery interval: the client's native bridge
+ * otherwise waits half a second before its first call, for every test.
+ */
+export const kurrentTestUrl = (server: TestServer): string => `${server.kurrentUrl}&discoveryInterval=10`;
+
 export interface KurrentFixture {
   readonly server: TestServer;
   readonly client: KurrentDBClient;
@@ -25,7 +31,7 @@ export const startKurrentFixture = async (options: {
     // Room for the suite's 1 MiB payload with its JSON and metadata (a real server needs --max-append-size).
     maxAppendSize: 4 * 1024 * 1024,
   });
-  const client = KurrentDBClient.connectionString(server.kurrentUrl);
+  const client = KurrentDBClient.connectionString(kurrentTestUrl(server));
   // A KurrentDBClient is an EsdbClientLike as it is: no wrapper.
   const store = createEventStoreDbStore(
     { client },

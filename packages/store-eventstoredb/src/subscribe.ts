@@ -13,6 +13,7 @@ import { toStoreError } from './errors.js';
 import { isDelivered, serverFilter } from './filters.js';
 import { positionOf, toEsdbPosition, toPosition } from './positions.js';
 import { decodeEvent } from './raw.js';
+import { caughtUpTracker } from './caughtUp.js';
 
 /** The position of the last record in `$all`, system records included; null when the log is empty. */
 const readHorizon = async (ctx: StoreContext): Promise<E.Either<StoreError, bigint | null>> => {
@@ -26,41 +27,19 @@ const readHorizon = async (ctx: StoreContext): Promise<E.Either<StoreError, bigi
   return E.right(last === undefined ? null : positionOf(last));
 };
 
-/**
- * Something the server said between events: a checkpoint (everything up to `position` has been looked at)
- * or that it caught up. It applies once `after` events have come out of the client subscription.
- */
-interface Marker {
-  readonly after: number;
-  readonly position: bigint | undefined;
-}
-
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-const max = (...positions: ReadonlyArray<bigint | null | undefined>): bigint | null =>
-  positions.reduce<bigint | null>(
-    (a, b) => (b === undefined || b === null ? a : a === null || b > a ? b : a),
-    null,
-  );
 
 /**
  * Subscribes to `$all` after a position (exclusive, as the clients' `fromPosition` is), with the filter on
  * the server and system events left out, and says `caughtUp` once everything that was in the log when the
  * subscription started has been delivered.
  *
- * How `caughtUp` is derived. Before subscribing, the adapter reads the position of the last record in
- * `$all` (the horizon, system records included). It is caught up at the first of:
- * - an event at or past the horizon: `caughtUp` follows the event at the horizon, or comes just before
- *   the first event past it (appended after the subscription started);
- * - a checkpoint at or past the horizon: with a filter, the record at the horizon may be one the server
- *   filters out, and EventStoreDB reports how far it has searched with checkpoints (one per search window,
- *   and one on reaching the end of the log);
- * - the server's own CaughtUp (EventStoreDB 23.10 and later; the clients re-emit it as an event).
- * Checkpoints and CaughtUp reach the adapter as callbacks and events of the client's stream, out of band
- * with the events it buffers, so each is pinned to the number of events that had come out of the client
- * at that moment (those taken plus those still buffered) and applied when the adapter has handled that
- * many. The client waits for the checkpoint callback, so no event can slip in while it is pinned; the
- * CaughtUp event is pinned a turn later, which can only place `caughtUp` later, never early.
+ * `caughtUp` is derived by {@link caughtUpTracker} from the position of the last record in `$all`, read
+ * before subscribing. Checkpoints and the server's CaughtUp reach the adapter as a callback and an event
+ * of the client's stream, out of band with the events it buffers, so each is pinned to the number of
+ * events that had come out of the client at that moment (taken plus still buffered). The client waits for
+ * the checkpoint callback, so no event slips in while it is pinned; CaughtUp is pinned a turn later, which
+ * can only place `caughtUp` later, never early.
  */
 export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Subscription => {
   let stopped = false;
@@ -94,20 +73,18 @@ export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Su
     const horizon = horizonRead.right;
     if (stopped) return;
 
-    let caughtUp = false;
-    let lastSeen: bigint | undefined = after;
-    if (horizon === null || (after !== undefined && after >= horizon)) {
-      caughtUp = true;
-      yield { kind: 'caughtUp', position: max(after, horizon) };
+    const tracker = caughtUpTracker(horizon, after);
+    const atStart = tracker.atStart();
+    if (atStart !== undefined) {
+      yield atStart;
       if (stopped) return;
     }
 
     let taken = 0;
     let handled = 0;
     let failure: unknown;
-    const markers: Marker[] = [];
     const pin = (position: bigint | undefined): void => {
-      markers.push({ after: taken + (client?.readableLength ?? 0), position });
+      tracker.pin(taken + (client?.readableLength ?? 0), position);
       signal();
     };
     const onCheckpoint = async (_subscription: unknown, position: EsdbPosition): Promise<void> => {
@@ -138,14 +115,10 @@ export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Su
     const fail = (error: StoreError): SubscriptionFailed => new SubscriptionFailed(error);
     try {
       while (!stopped) {
-        for (let marker = markers[0]; marker !== undefined && marker.after <= handled; marker = markers[0]) {
-          markers.shift();
-          const passed = marker.position === undefined || horizon === null || marker.position >= horizon;
-          if (!caughtUp && passed) {
-            caughtUp = true;
-            yield { kind: 'caughtUp', position: max(horizon, lastSeen, marker.position) };
-            if (stopped) return;
-          }
+        const due = tracker.due(handled);
+        if (due !== undefined) {
+          yield due;
+          if (stopped) return;
         }
         pending ??= events.next().then(
           (result) => {
@@ -174,12 +147,11 @@ export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Su
         handled += 1;
         const resolved = next.value;
         const position = positionOf(resolved);
-        if (!caughtUp && horizon !== null && position > horizon) {
-          caughtUp = true;
-          yield { kind: 'caughtUp', position: max(horizon, lastSeen) };
+        const before = tracker.before(position);
+        if (before !== undefined) {
+          yield before;
           if (stopped) return;
         }
-        lastSeen = position;
         const event = resolved.event;
         if (event !== undefined && isDelivered(filter, event, ctx.streamPrefix)) {
           const decoded = decodeEvent(ctx, resolved, event);
@@ -187,10 +159,8 @@ export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Su
           yield { kind: 'event', event: decoded.right };
           if (stopped) return;
         }
-        if (!caughtUp && horizon !== null && position >= horizon) {
-          caughtUp = true;
-          yield { kind: 'caughtUp', position };
-        }
+        const atHorizon = tracker.after(position);
+        if (atHorizon !== undefined) yield atHorizon;
       }
     } finally {
       stopped = true;

@@ -11,62 +11,14 @@ import {
   type StoreError,
   type StreamName,
 } from '@dossier/core';
-import type { EsdbEventData, EsdbExpectedRevision, EsdbJsonData } from './clientLike.js';
+import type { EsdbExpectedRevision } from './clientLike.js';
 import { collect } from './collect.js';
 import { esdbStream, type StoreContext } from './context.js';
 import { actualRevision, toStoreError } from './errors.js';
-import { toEsdbMetadata } from './metadata.js';
+import { checkEncoded, checkEventIds, toEventData } from './eventData.js';
 import { positionOf } from './positions.js';
+import { backoff, maxAttempts } from './retry.js';
 import { chainTip, readLast, tipHash, type Tip } from './tip.js';
-
-/**
- * How often an `any` or `exists` write re-reads the stream after losing a race to another writer. Each
- * round of a race has a winner, so with n writers on one stream the last one needs n tries; this bounds
- * a pathological storm, not ordinary contention.
- */
-export const maxAttempts = 100;
-
-/** After a few lost races, a short random pause, so that racing writers stop colliding in lockstep. */
-export const backoff = (attempt: number): Promise<void> =>
-  attempt < 3
-    ? Promise.resolve()
-    : new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** EventStoreDB keeps event ids as UUIDs, and hands them back in lower case. */
-const checkEventIds = (
-  stream: StreamName,
-  events: ReadonlyArray<NewEvent>,
-): E.Either<StoreError, ReadonlyArray<NewEvent>> => {
-  const checked: NewEvent[] = [];
-  for (const [index, event] of events.entries()) {
-    if (!uuidPattern.test(event.metadata.eventId)) {
-      return E.left({
-        _tag: 'InvalidEvent',
-        stream,
-        index,
-        type: event.type,
-        reason: `eventId ${JSON.stringify(event.metadata.eventId)} is not a UUID, which EventStoreDB requires`,
-      });
-    }
-    // The hash covers the id as EventStoreDB will hand it back, so an upper-case UUID cannot break the chain.
-    checked.push({
-      ...event,
-      metadata: { ...event.metadata, eventId: event.metadata.eventId.toLowerCase() },
-    });
-  }
-  return E.right(checked);
-};
-
-const toEventData = (event: PreparedEvent): EsdbEventData => ({
-  id: event.metadata.eventId,
-  contentType: 'application/json',
-  type: event.type,
-  // The clients write data with JSON.stringify, so a bare number, boolean or null goes through too.
-  data: event.data as EsdbJsonData,
-  metadata: toEsdbMetadata(event.metadata),
-});
 
 type Attempt =
   { readonly kind: 'done'; readonly result: E.Either<StoreError, AppendResult> } | { readonly kind: 'raced' };
@@ -127,6 +79,8 @@ const attempt = async (
     ctx.clock().toISOString(),
   );
   if (E.isLeft(prepared)) return done(prepared);
+  const encoded = checkEncoded(stream, prepared.right);
+  if (E.isLeft(encoded)) return done(encoded);
   // Always the tip actually read, whatever the caller asked: the hashes were chained from it.
   const at: EsdbExpectedRevision = current ?? 'no_stream';
   let written;

@@ -8,7 +8,7 @@ import {
 } from '@dossier/core';
 import { esdbStream, type StoreContext } from './context.js';
 import { toStoreError } from './errors.js';
-import { backoff, maxAttempts } from './append.js';
+import { backoff, maxAttempts } from './retry.js';
 import { readLast } from './tip.js';
 
 type Attempt =

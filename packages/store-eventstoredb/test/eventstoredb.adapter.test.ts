@@ -1,6 +1,7 @@
 // What is particular to EventStoreDB, through @eventstore/db-client and the protocol test server. The port's
 // own guarantees are in eventstoredb.conformance.test.ts.
 import { binaryEvent, jsonEvent, type EventStoreDBClient } from '@eventstore/db-client';
+import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventStoreDbStore, type EsdbClientLike } from '../src/index.js';
 import { label, left, newEvent, newEvents, right, take } from './support/events.js';
@@ -161,6 +162,23 @@ describe('EventStoreDB adapter', () => {
         await other.close();
         await lenient.dispose();
       }
+    });
+
+    it('refuses data a schema encodes to something JSON would change, which would break the chain', async () => {
+      const { store } = await start({
+        batchAppend: true,
+        schema: {
+          encode: (_type, data) =>
+            E.right({ data: { ...(data as object), at: new Date(0) }, schemaVersion: 1 }),
+          decode: (_type, _version, data) => E.right(data),
+        },
+      });
+      expect(await left(store.append('case-1', 'no-stream', [newEvent('A', { x: 1 })]))).toMatchObject({
+        _tag: 'InvalidEvent',
+        index: 0,
+        reason: expect.stringMatching(/not plain JSON/) as unknown,
+      });
+      expect(await left(store.readStream('case-1'))).toMatchObject({ _tag: 'StreamNotFound' });
     });
 
     it('will not chain from a last event that has no Dossier hash', async () => {

@@ -88,3 +88,49 @@ export { foldingLoader, toDomainEvent } from './handling/stateLoader.js';
 export type { Backoff } from './handling/backoff.js';
 /** The default backoff and the wait it gives before a retry. */
 export { defaultBackoff, backoffDelay } from './handling/backoff.js';
+/** Where projection and process-manager state lives with its checkpoint, saved together; one copy's key and contents. */
+export type { ProjectionStore, CopyKey, StoredCopy } from './projection/projectionStore.js';
+/** A projection store in memory, with a fault hook for crash tests. */
+export { createInMemoryProjectionStore } from './projection/inMemoryProjectionStore.js';
+/** The in-memory projection store's options, type, and what its fault hook sees and answers. */
+export type {
+  InMemoryProjectionStore,
+  InMemoryProjectionStoreOptions,
+  ProjectionStoreFault,
+  ProjectionStoreWrite,
+} from './projection/inMemoryProjectionStore.js';
+/** Runs projections from their checkpoints: catch-up, live, queries, status, rebuild and swap. */
+export { runProjections } from './projection/runner.js';
+/** A projection runner, its options, status and errors. */
+export type {
+  AnyProjection,
+  ProjectionRunner,
+  ProjectionRunnerOptions,
+  ProjectionStatus,
+  ProjectionNotRunning,
+  DuplicateProjection,
+  RebuildFailed,
+  RunnerStopped,
+  StartError,
+  RebuildError,
+  Rebuilt,
+} from './projection/runnerTypes.js';
+/** Where a running copy is: catching up, live, failed or stopped. */
+export type { CopyPhase } from './projection/copyWorker.js';
+/** The report of an event a projection or process manager stopped on. */
+export type { ConsumerFailure } from './projection/failure.js';
+/** The in-process bus of read-model changes: make one, and listen to it. */
+export { createReadModelBus, onReadModelChanged } from './bus/readModelBus.js';
+/** The bus, its messages, and the change it announces. */
+export type { ReadModelBus, BusMessages, ReadModelChanged } from './bus/readModelBus.js';
+/** Runs a process manager from its own checkpoint, dispatching with ids derived from each event (IN-4). */
+export { runProcessManager } from './processManager/runProcessManager.js';
+/** A process manager, how it is run, the ids it dispatches under, and what its status says. */
+export type {
+  ProcessManager,
+  ProcessManagerOptions,
+  DispatchContext,
+  ProcessManagerRunner,
+  ProcessManagerStatus,
+  Refusal,
+} from './processManager/types.js';

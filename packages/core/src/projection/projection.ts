@@ -2,7 +2,9 @@ import type { EventShape } from '../decider.js';
 import type { RecordedEvent } from '../store/types.js';
 
 /** A recorded event whose `type` and `data` are those of one of the domain events `Ev`, so `switch (e.type)` narrows. */
-export type Recorded<Ev extends EventShape> = Ev extends EventShape ? RecordedEvent<Ev['type'], Ev['data']> : never;
+export type Recorded<Ev extends EventShape> = Ev extends EventShape
+  ? RecordedEvent<Ev['type'], Ev['data']>
+  : never;
 
 /**
  * A read model as a pure fold: the runtime, not the projection, decides where its state and checkpoint live.

@@ -1,0 +1,251 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { EventShape } from '../decider.js';
+import { cappedBackoff, consume, typeFilter } from '../projection/consume.js';
+import {
+  applyFailed,
+  describeStoreError,
+  subscriptionFailure,
+  type ConsumerFailure,
+} from '../projection/failure.js';
+import type { Recorded } from '../projection/projection.js';
+import type { CopyKey } from '../projection/projectionStore.js';
+import type { StoreError, StoreUnavailable } from '../store/errors.js';
+import type { RecordedEvent } from '../store/types.js';
+import type { ProcessManagerOptions, ProcessManagerRunner, ProcessManagerStatus, Refusal } from './types.js';
+
+const transientTags: ReadonlySet<string> = new Set(['StoreUnavailable', 'ConcurrencyConflict']);
+
+const defaultIsTransient = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  '_tag' in error &&
+  typeof error._tag === 'string' &&
+  transientTags.has(error._tag);
+
+const describe = (error: unknown): string =>
+  defaultIsTransient(error)
+    ? describeStoreError(error as StoreError)
+    : JSON.stringify(error, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+const keptRefusals = 100;
+
+/**
+ * Runs a process manager: subscribes after its checkpoint to the event types it reacts to, turns each event
+ * into commands with `react`, and dispatches them one by one with ids derived from the event's id. The
+ * checkpoint moves past an event only once each of its commands was carried out or refused by the domain;
+ * a transient failure is retried (the same command, the same id) until it passes or the runner stops. After
+ * a crash the event comes again and its commands carry the same ids, so command handling recognises what was
+ * already done and nothing happens twice (IN-4).
+ */
+export const runProcessManager =
+  <Ev extends EventShape, C, Err>(
+    options: ProcessManagerOptions<Ev, C, Err>,
+  ): TaskEither<StoreUnavailable, ProcessManagerRunner<Err>> =>
+  async () => {
+    const { store, checkpoints, manager, dispatch } = options;
+    const name = manager.name;
+    const isTransient = options.isTransient ?? defaultIsTransient;
+    const commandIdFor =
+      options.commandIdFor ?? ((eventId: string, index: number) => `${name}:${eventId}:${index}`);
+    const backoff = cappedBackoff(options.retry?.initialMs ?? 100, options.retry?.maxMs ?? 5_000);
+    const saveEvery = Math.max(1, Math.floor(options.saveEvery ?? 100));
+    const types = new Set<string>(manager.eventTypes);
+
+    const current = await checkpoints.current(name)();
+    if (E.isLeft(current)) return current;
+    let key: CopyKey = { name, version: 0, generation: 0 };
+    if (current.right === null) {
+      const saved = await checkpoints.save({ key, state: null, checkpoint: null })();
+      if (E.isLeft(saved)) return saved;
+      const promoted = await checkpoints.promote(key)();
+      if (E.isLeft(promoted)) return promoted;
+    } else key = current.right.key;
+
+    let position = current.right?.checkpoint ?? null;
+    let saved = position;
+    let unsaved = 0;
+    let caughtUp = false;
+    let phase: ProcessManagerStatus<Err>['phase'] = 'catchingUp';
+    let dispatched = 0;
+    let refusalCount = 0;
+    const refusals: Refusal<Err>[] = [];
+    let lastError: string | null = null;
+    let failure: ConsumerFailure | null = null;
+    let stopping = false;
+    let saving: Promise<void> = Promise.resolve();
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    let wakeRetry: (() => void) | undefined;
+    const waiters: Array<{ readonly target: bigint | null; readonly resolve: () => void }> = [];
+
+    const ended = () => phase === 'failed' || phase === 'stopped';
+    const hasReached = (target: bigint | null) =>
+      ended() ||
+      (caughtUp && saved === position && (target === null || (position !== null && position >= target)));
+    const wakeWaiters = () => {
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        const waiter = waiters[i];
+        if (waiter !== undefined && hasReached(waiter.target)) {
+          waiters.splice(i, 1);
+          waiter.resolve();
+        }
+      }
+    };
+
+    const flush = (): Promise<void> => {
+      saving = saving.then(async () => {
+        if (saved === position) return;
+        const checkpoint = position;
+        const count = unsaved;
+        const result = await checkpoints.save({ key, state: null, checkpoint })();
+        if (E.isLeft(result)) {
+          lastError = `saving the checkpoint of ${name}: ${result.left.cause}`;
+          if (!stopping) scheduleSave(backoff(0));
+          return;
+        }
+        unsaved -= count;
+        saved = checkpoint;
+        options.bus?.emit('readModelChanged', { projection: name, position: checkpoint, reason: 'saved' });
+        wakeWaiters();
+      });
+      return saving;
+    };
+
+    const scheduleSave = (delay: number) => {
+      if (idle !== undefined || stopping) return;
+      idle = setTimeout(() => {
+        idle = undefined;
+        void flush();
+      }, delay);
+    };
+
+    const pause = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => wakeRetry?.(), ms);
+        wakeRetry = () => {
+          clearTimeout(timer);
+          wakeRetry = undefined;
+          resolve();
+        };
+      });
+
+    // Each command until it is carried out or refused; false when the runner stopped while retrying.
+    const carryOut = async (command: C, context: Parameters<typeof dispatch>[1]): Promise<boolean> => {
+      for (let attempt = 0; ; attempt++) {
+        if (stopping) return false;
+        const result = await dispatch(command, context)();
+        if (E.isRight(result)) {
+          dispatched += 1;
+          lastError = null;
+          if (phase === 'retrying') phase = caughtUp ? 'live' : 'catchingUp';
+          return true;
+        }
+        if (!isTransient(result.left)) {
+          refusalCount += 1;
+          refusals.push({
+            commandId: context.commandId,
+            stream: context.event.stream,
+            position: context.event.position,
+            error: result.left,
+          });
+          if (refusals.length > keptRefusals) refusals.shift();
+          return true;
+        }
+        phase = 'retrying';
+        lastError = describe(result.left);
+        await pause(backoff(attempt));
+      }
+    };
+
+    const onEvent = async (event: RecordedEvent): Promise<'continue' | 'stop'> => {
+      let commands: ReadonlyArray<C> = [];
+      if (types.has(event.type)) {
+        try {
+          commands = manager.react(event as Recorded<Ev>);
+        } catch (thrown) {
+          failure = applyFailed(name, event, thrown);
+          phase = 'failed';
+          return 'stop';
+        }
+      }
+      for (const [index, command] of commands.entries()) {
+        const context = {
+          commandId: commandIdFor(event.metadata.eventId, index),
+          correlationId: event.metadata.correlationId,
+          causationId: event.metadata.eventId,
+          index,
+          event,
+        };
+        if (!(await carryOut(command, context))) return 'stop';
+      }
+      position = event.position;
+      unsaved += 1;
+      // An event that caused commands is checkpointed at once, so a restart dispatches as little again as it can.
+      if (commands.length > 0 || unsaved >= saveEvery) await flush();
+      else if (caughtUp) scheduleSave(20);
+      wakeWaiters();
+      return 'continue';
+    };
+
+    const consumer = consume({
+      store,
+      filter: typeFilter(manager.eventTypes),
+      checkpoint: () => position,
+      onEvent,
+      onCaughtUp: async () => {
+        caughtUp = true;
+        if (phase === 'catchingUp') phase = 'live';
+        await flush();
+        wakeWaiters();
+      },
+      onFailure: (error) => {
+        const report = subscriptionFailure(name, error);
+        if (report.kind === 'StoreFailed') {
+          lastError = report.error;
+          return 'retry';
+        }
+        failure = report;
+        phase = 'failed';
+        return 'stop';
+      },
+      retryDelayMs: backoff,
+    });
+    const finished = consumer.done.then(async () => {
+      if (phase !== 'failed') phase = 'stopped';
+      await flush();
+      wakeWaiters();
+    });
+
+    return E.right({
+      status: () => ({
+        name,
+        phase,
+        position,
+        checkpoint: saved,
+        caughtUp,
+        dispatched,
+        refusals: [...refusals],
+        refusalCount,
+        lastError,
+        failure,
+      }),
+      settled: async () => {
+        const head = await store.readAll({
+          direction: 'backwards',
+          limit: 1,
+          filter: typeFilter(manager.eventTypes),
+        })();
+        const target = E.isRight(head) ? (head.right[0]?.position ?? null) : null;
+        if (!hasReached(target)) await new Promise<void>((resolve) => waiters.push({ target, resolve }));
+      },
+      stop: async () => {
+        stopping = true;
+        if (idle !== undefined) clearTimeout(idle);
+        idle = undefined;
+        wakeRetry?.();
+        await consumer.stop();
+        await finished;
+        await saving;
+      },
+    });
+  };

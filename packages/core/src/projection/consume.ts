@@ -1,0 +1,120 @@
+import { storeUnavailable, type StoreError } from '../store/errors.js';
+import type { EventStore } from '../store/port.js';
+import { SubscriptionFailed } from '../store/subscription.js';
+import type { EventFilter, RecordedEvent, Subscription } from '../store/types.js';
+
+/** What a consumer does after handling an event. */
+export type Next = 'continue' | 'stop';
+
+/** A checkpointed consumer of the global log: the loop shared by projection and process-manager runners. */
+export interface ConsumeOptions {
+  readonly store: EventStore;
+  readonly filter: EventFilter | undefined;
+  /** The last position handled: each (re)subscription starts after it, and events at or below it are skipped. */
+  readonly checkpoint: () => bigint | null;
+  readonly onEvent: (event: RecordedEvent) => Next | Promise<Next>;
+  readonly onCaughtUp: (position: bigint | null) => void | Promise<void>;
+  /** A failed subscription: `retry` subscribes again after a pause, `stop` ends the loop. */
+  readonly onFailure: (error: StoreError) => 'retry' | 'stop' | Promise<'retry' | 'stop'>;
+  /** The pause before the `attempt`-th retry in a row. */
+  readonly retryDelayMs: (attempt: number) => number;
+}
+
+/** A running consumer. */
+export interface Consumer {
+  /** Settles when the loop has ended, by `stop`, a failure it was told to stop on, or the store closing. */
+  readonly done: Promise<void>;
+  /** Ends the subscription and any pause, then waits for the loop. */
+  readonly stop: () => Promise<void>;
+}
+
+/** Starts a consumer: subscribes after the checkpoint, catches up, goes live, and resubscribes after failures. */
+export const consume = (options: ConsumeOptions): Consumer => {
+  let stopped = false;
+  let subscription: Subscription | undefined;
+  let wake: (() => void) | undefined;
+
+  const pause = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => finish(), ms);
+      const finish = () => {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      };
+      wake = finish;
+    });
+
+  let progressed = false;
+
+  // One pass over one subscription; the error it failed with, or undefined when it ended.
+  const pass = async (): Promise<StoreError | undefined> => {
+    const after = options.checkpoint();
+    const current = options.store.subscribe({
+      ...(after === null ? {} : { afterPosition: after }),
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+    });
+    subscription = current;
+    try {
+      for await (const message of current) {
+        if (stopped) return undefined;
+        if (message.kind === 'caughtUp') {
+          await options.onCaughtUp(message.position);
+          continue;
+        }
+        const last = options.checkpoint();
+        // At-least-once delivery: whatever is at or below the checkpoint was handled already.
+        if (last !== null && message.event.position <= last) continue;
+        progressed = true;
+        if ((await options.onEvent(message.event)) === 'stop') {
+          stopped = true;
+          return undefined;
+        }
+      }
+      // The store ended the subscription (it closed): nothing more will come.
+      stopped = true;
+      return undefined;
+    } catch (thrown) {
+      return thrown instanceof SubscriptionFailed ? thrown.error : storeUnavailable(thrown);
+    } finally {
+      subscription = undefined;
+      await current.stop();
+    }
+  };
+
+  const loop = async (): Promise<void> => {
+    for (let attempt = 0; !stopped; attempt++) {
+      progressed = false;
+      const error = await pass();
+      // A pass that moved forward was not a failure in a row: the next pause starts short again.
+      if (progressed) attempt = 0;
+      if (error === undefined || stopped) return;
+      if ((await options.onFailure(error)) === 'stop') return;
+      if (stopped) return;
+      await pause(options.retryDelayMs(attempt));
+    }
+  };
+
+  const done = loop();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await subscription?.stop();
+      await done;
+    },
+  };
+};
+
+/** A capped exponential pause: `initialMs`, doubling, never above `maxMs`. */
+export const cappedBackoff =
+  (initialMs: number, maxMs: number) =>
+  (attempt: number): number =>
+    Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30));
+
+/** The server-side filter for a set of event types: their names as prefixes (which may over-match). */
+export const typeFilter = (eventTypes: ReadonlyArray<string>): EventFilter => ({
+  kind: 'eventType',
+  prefixes: eventTypes,
+});

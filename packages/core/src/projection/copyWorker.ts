@@ -1,0 +1,203 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventShape } from '../decider.js';
+import type { StoreUnavailable } from '../store/errors.js';
+import type { EventStore } from '../store/port.js';
+import type { RecordedEvent } from '../store/types.js';
+import { consume, typeFilter, type Consumer } from './consume.js';
+import { applyFailed, subscriptionFailure, type ConsumerFailure } from './failure.js';
+import type { Projection } from './projection.js';
+import type { CopyKey, ProjectionStore } from './projectionStore.js';
+
+/** A projection with its types erased, as the runner holds many side by side. */
+export type ErasedProjection = Projection<unknown, EventShape, unknown>;
+
+/** Where a copy's phase is. */
+export type CopyPhase = 'catchingUp' | 'live' | 'failed' | 'stopped';
+
+/** How one copy of one projection is run. */
+export interface CopyWorkerOptions {
+  readonly store: EventStore;
+  readonly states: ProjectionStore;
+  readonly projection: ErasedProjection;
+  readonly key: CopyKey;
+  readonly state: unknown;
+  readonly checkpoint: bigint | null;
+  readonly saveEvery: number;
+  readonly idleMs: number;
+  readonly retryDelayMs: (attempt: number) => number;
+  /** After each successful save, with the checkpoint saved. */
+  readonly onSaved: (checkpoint: bigint | null) => void;
+}
+
+/** One copy of one projection folding the log: the serving copy, or a rebuild beside it. */
+export interface CopyWorker {
+  readonly key: CopyKey;
+  readonly state: () => unknown;
+  /** The last position folded in memory. */
+  readonly position: () => bigint | null;
+  /** The last position saved with the state. */
+  readonly saved: () => bigint | null;
+  readonly phase: () => CopyPhase;
+  readonly caughtUp: () => boolean;
+  readonly failure: () => ConsumerFailure | null;
+  readonly lastError: () => string | null;
+  /** Resolves once the copy has folded up to `position` (or caught up when null), or has failed or stopped. */
+  readonly reached: (position: bigint | null) => Promise<void>;
+  /** Saves what is folded but not yet saved; the saves stay in order. */
+  readonly flush: () => Promise<E.Either<StoreUnavailable, void>>;
+  /** While held, saves are skipped (a promotion is under way); `release` lets them go on. */
+  readonly holdSaves: () => Promise<void>;
+  readonly releaseSaves: () => void;
+  /** Ends the subscription; saves what is folded unless told not to. */
+  readonly stop: (options?: { readonly save?: boolean }) => Promise<void>;
+}
+
+const ok = E.right(undefined);
+
+/**
+ * Runs one copy: subscribes after its checkpoint with the server-side type filter, folds each event whose
+ * type is exactly one of the projection's (a prefix filter can over-match), and saves state and checkpoint
+ * together every `saveEvery` events, at catch-up, after `idleMs` without events, and on stop.
+ */
+export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
+  const { projection, key } = options;
+  const types = new Set<string>(projection.eventTypes);
+  let state = options.state;
+  let position = options.checkpoint;
+  let saved = options.checkpoint;
+  let unsaved = 0;
+  let caughtUp = false;
+  let phase: CopyPhase = 'catchingUp';
+  let failure: ConsumerFailure | null = null;
+  let lastError: string | null = null;
+  let held = false;
+  let stopping = false;
+  let saving: Promise<E.Either<StoreUnavailable, void>> = Promise.resolve(ok);
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const waiters: Array<{ readonly target: bigint | null; readonly resolve: () => void }> = [];
+
+  const hasReached = (target: bigint | null): boolean =>
+    phase === 'failed' ||
+    phase === 'stopped' ||
+    (caughtUp && (target === null || (position !== null && position >= target)));
+
+  const wakeWaiters = (): void => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i];
+      if (waiter !== undefined && hasReached(waiter.target)) {
+        waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  const flush = (): Promise<E.Either<StoreUnavailable, void>> => {
+    saving = saving.then(async () => {
+      if (held || (unsaved === 0 && saved === position)) return ok;
+      // State and checkpoint are read together, with no await between: the pair saved always agrees.
+      const snapshot = { key, state, checkpoint: position };
+      const count = unsaved;
+      const result = await options.states.save(snapshot)();
+      if (E.isLeft(result)) {
+        lastError = `saving ${key.name}: ${result.left.cause}`;
+        return result;
+      }
+      unsaved -= count;
+      saved = snapshot.checkpoint;
+      options.onSaved(saved);
+      return ok;
+    });
+    return saving;
+  };
+
+  const scheduleIdleSave = (delay = options.idleMs): void => {
+    if (idle !== undefined || stopping) return;
+    idle = setTimeout(() => {
+      idle = undefined;
+      void flush().then((result) => {
+        if (E.isLeft(result) && phase === 'live') scheduleIdleSave(options.retryDelayMs(0));
+      });
+    }, delay);
+  };
+
+  const onEvent = async (event: RecordedEvent): Promise<'continue' | 'stop'> => {
+    if (types.has(event.type)) {
+      try {
+        state = projection.apply(state, event);
+      } catch (thrown) {
+        failure = applyFailed(key.name, event, thrown);
+        phase = 'failed';
+        return 'stop';
+      }
+    }
+    position = event.position;
+    unsaved += 1;
+    if (unsaved >= options.saveEvery) await flush();
+    else if (caughtUp) scheduleIdleSave();
+    wakeWaiters();
+    return 'continue';
+  };
+
+  const consumer: Consumer = consume({
+    store: options.store,
+    filter: typeFilter(projection.eventTypes),
+    checkpoint: () => position,
+    onEvent,
+    onCaughtUp: async () => {
+      caughtUp = true;
+      if (phase === 'catchingUp') phase = 'live';
+      lastError = null;
+      await flush();
+      wakeWaiters();
+    },
+    onFailure: (error) => {
+      const report = subscriptionFailure(key.name, error);
+      if (report.kind === 'StoreFailed') {
+        lastError = report.error;
+        return 'retry';
+      }
+      failure = report;
+      phase = 'failed';
+      return 'stop';
+    },
+    retryDelayMs: options.retryDelayMs,
+  });
+
+  const finished = consumer.done.then(async () => {
+    if (phase !== 'failed') phase = 'stopped';
+    // The part folded before a failure is good: keep it, with its checkpoint just before the failing event.
+    await flush();
+    wakeWaiters();
+  });
+
+  return {
+    key,
+    state: () => state,
+    position: () => position,
+    saved: () => saved,
+    phase: () => phase,
+    caughtUp: () => caughtUp,
+    failure: () => failure,
+    lastError: () => lastError,
+    reached: (target) =>
+      hasReached(target) ? Promise.resolve() : new Promise((resolve) => waiters.push({ target, resolve })),
+    flush,
+    holdSaves: async () => {
+      held = true;
+      await saving;
+    },
+    releaseSaves: () => {
+      held = false;
+    },
+    stop: async (stopOptions = {}) => {
+      if (stopOptions.save === false) held = true;
+      stopping = true;
+      if (idle !== undefined) clearTimeout(idle);
+      idle = undefined;
+      await consumer.stop();
+      await finished;
+      if (phase !== 'failed') phase = 'stopped';
+      await saving;
+    },
+  };
+};

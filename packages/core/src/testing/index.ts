@@ -9,3 +9,18 @@ export type {
 } from './conformance/harness.js';
 /** The schema the suite's stores are given, its closely checked type, and the type it says no store knows. */
 export { conformanceSchema, checkedType, unknownType } from './conformance/fixtures.js';
+/** Store throughput benchmarks (what `pnpm bench` runs), their sizes, results and the table and JSON-lines printer. */
+export {
+  benchmarkStore,
+  defaultBenchmarkSizes,
+  describeBenchmarkFailure,
+  measure,
+  parseBenchScale,
+  printBenchmark,
+} from './benchmark.js';
+/** One figure, the sizes of the store cases, and a store's failure during a run. */
+export type { BenchmarkFailed, BenchmarkResult, BenchmarkSizes } from './benchmark.js';
+/** Runs the store cases over several stores, as a `bench` script does. */
+export { runStoreBenchmarks } from './benchmarkRun.js';
+/** A store to benchmark and how to open and dispose of it. */
+export type { BenchmarkSubject } from './benchmarkRun.js';

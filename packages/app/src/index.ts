@@ -8,3 +8,26 @@ export type { StoreLocation, BadStoreLocation } from './location.js';
 export { openStore } from './openStore.js';
 /** What {@link openStore} gives and takes. */
 export type { OpenedStore, OpenStoreOptions } from './openStore.js';
+/** The deciders by aggregate name, the aggregate names, and the aggregate a stream belongs to (for `replay`). */
+export { dossierDeciders, aggregateNames, aggregateOfStream } from './aggregates.js';
+/** The deciders' type, an aggregate's name, and its command, state, event and refusal types. */
+export type {
+  DossierDeciders,
+  AggregateName,
+  AggregateCommand,
+  AggregateState,
+  AggregateEvent,
+  AggregateError,
+} from './aggregates.js';
+/** Sends a typed command to a stream of an aggregate through core's command handling. */
+export { execute } from './execute.js';
+/** What {@link execute} takes and how it fails. */
+export type { ExecuteContext, ExecuteError, StreamOfAnotherAggregate } from './execute.js';
+/** Carries out one command of the invitation flow under the ids derived from its triggering event. */
+export { dispatchFlow } from './dispatchFlow.js';
+/** The ids a flow command is dispatched under, and what dispatching gives. */
+export type { CausedBy, FlowDispatchError, FlowDispatched } from './dispatchFlow.js';
+/** The expiry scheduler: the expiries due by RM-3 at a given instant, their ids, and issuing them (IN-2, IN-3). */
+export { dueExpiries, expireDue, expiryCommandId, expiryScheduler } from './expiry.js';
+/** One due expiry and what issuing it did. */
+export type { DueExpiry, ExpiryOutcome } from './expiry.js';

@@ -10,3 +10,7 @@ export type { SqliteStoreOptions } from './options.js';
 export { defaultPath } from './options.js';
 /** The schema version this package writes; files at a higher version are refused. */
 export { currentSchemaVersion } from './migrations.js';
+/** Opens the SQLite projection store (state and checkpoint in one row, WAL), never throwing; its options and type. */
+export { createSqliteProjectionStore, defaultProjectionsPath } from './projection/projectionStore.js';
+/** Options and type of `createSqliteProjectionStore`. */
+export type { SqliteProjectionStoreOptions, SqliteProjectionStore } from './projection/projectionStore.js';

@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import { registerReplay } from './commands/replay.js';
+import type { CliContext } from './context.js';
+import { exitCodeHelp } from './exitCodes.js';
+import type { CliFailure } from './failure.js';
+
+/** Runs a command's work and records how it ended; what every action hands its task to. */
+export type Execute = (task: TaskEither<CliFailure, void>) => Promise<void>;
+
+const environmentHelp = `
+Environment:
+  DOSSIER_STORE  the store when --store is not given (default sqlite:./.dossier/events.db)
+  NO_COLOR       set to turn colour off; colour is only ever used on a terminal`;
+
+/** The `dossier` program: every subcommand, with errors reported through `ctx.stderr`, never thrown out. */
+export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
+  const program = new Command('dossier')
+    .description(
+      'Audit and query a Dossier event store: replay an aggregate as of a moment, read its audit trail, verify the hash chains, rebuild and query the read models, export the log.',
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      // One line: commander's own message, then where to look.
+      outputError: (text, write) =>
+        write(`dossier: ${text.trim().replace(/^error: /, '')} (see dossier --help)\n`),
+    })
+    .addHelpText('after', `${exitCodeHelp}\n${environmentHelp}\n`);
+  registerReplay(program, ctx, execute);
+  return program;
+};

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { registerReplay } from './commands/replay.js';
+import { registerVerify } from './commands/verify.js';
 import type { CliContext } from './context.js';
 import { exitCodeHelp } from './exitCodes.js';
 import type { CliFailure } from './failure.js';
@@ -29,5 +30,6 @@ export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
     })
     .addHelpText('after', `${exitCodeHelp}\n${environmentHelp}\n`);
   registerReplay(program, ctx, execute);
+  registerVerify(program, ctx, execute);
   return program;
 };

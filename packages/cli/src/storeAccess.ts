@@ -4,11 +4,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { openStore, parseStoreLocation, type StoreLocation } from '@dossier/app';
-import { storeUnavailable, type EventSchema, type EventStore, type StoreError } from '@dossier/core';
+import { type EventSchema, type EventStore, type StoreError } from '@dossier/core';
 import { openSqliteStore } from '@dossier/store-sqlite';
 import { exitCodes } from './exitCodes.js';
 import { badLocation, cliFailure, fromStoreError, type CliFailure } from './failure.js';
-import { within } from './timeout.js';
+import { boundedReads } from './timeout.js';
 
 /** The options every store-reading command takes. */
 export interface StoreOptions {
@@ -20,11 +20,12 @@ export interface StoreOptions {
 
 /** An open store whose every call is bounded in time and fails as a {@link CliFailure}. */
 export interface StoreSession {
+  /** The store, each of its reads bounded by the time-out. */
   readonly store: EventStore;
   /** The store as a person reads it, e.g. `SQLite file ./.dossier/events.db`. */
   readonly description: string;
   readonly location: StoreLocation;
-  /** Runs one store call within the time-out, turning its error into what the CLI says. */
+  /** Runs a store task, turning its error into what the CLI says. */
   readonly run: <A>(task: TE.TaskEither<StoreError, A>) => TE.TaskEither<CliFailure, A>;
 }
 
@@ -84,19 +85,12 @@ export const openForReading = (
   return pipe(
     opened,
     TE.map(({ store, description }) => ({
-      store,
+      store: boundedReads(store, options.timeout),
       description,
       location,
       run: <A>(task: TE.TaskEither<StoreError, A>) =>
         pipe(
-          within(
-            options.timeout,
-            () =>
-              storeUnavailable(
-                `no answer within ${options.timeout} ms; check that the server is running and reachable, or raise --timeout`,
-              ),
-            task,
-          ),
+          task,
           TE.mapLeft((error) => fromStoreError(error, description)),
         ),
     })),

@@ -1,0 +1,77 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { fixtureEventCount, profileStream } from './support/fill.js';
+import { useFilledStore } from './support/fixture.js';
+import { dossier } from './support/runCli.js';
+
+const fixture = useFilledStore();
+
+/** A copy of the filled store, edited with SQL behind the store's back, as an attacker with the file would. */
+const tampered = (name: string, sql: string, ...params: ReadonlyArray<string | number>): string => {
+  const folder = join(fixture.folder, name);
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, 'events.db');
+  copyFileSync(fixture.dbPath, path);
+  const db = new Database(path);
+  try {
+    expect(db.prepare(sql).run(...params).changes).toBe(1);
+  } finally {
+    db.close();
+  }
+  return path;
+};
+
+interface VerifyJson {
+  readonly ok: boolean;
+  readonly streams: number;
+  readonly events: number;
+  readonly broken: ReadonlyArray<{ readonly stream: string; readonly revision: string; readonly problem: string }>;
+}
+
+describe('dossier verify', () => {
+  it('exits 0 with the number of streams and events checked when every chain is intact', async () => {
+    const run = await dossier(['verify'], { cwd: fixture.folder });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`4 streams and ${fixtureEventCount} events`);
+    expect(run.stdout).toContain('every hash chain is intact');
+    const json = JSON.parse((await dossier(['verify', '--json'], { cwd: fixture.folder })).stdout) as VerifyJson;
+    expect(json).toEqual({ ok: true, streams: 4, events: fixtureEventCount, broken: [] });
+  });
+
+  it("catches one event's data edited in the SQLite file, naming the stream and revision (exit 1)", async () => {
+    // Someone grants themselves admin by editing the recorded ChangePermissions event.
+    const path = tampered(
+      'edited',
+      `UPDATE events SET data = json_set(data, '$.permissions', json_array('admin')) WHERE stream = ? AND revision = ?`,
+      profileStream,
+      3,
+    );
+    const run = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('BROKEN');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`verification failed at stream ${profileStream}, revision 3`);
+    expect(run.stderr).toContain('edited');
+    const json = JSON.parse((await dossier(['verify', '--json', '--store', `sqlite:${path}`], { cwd: fixture.folder })).stdout) as VerifyJson;
+    expect(json.ok).toBe(false);
+    expect(json.broken).toEqual([expect.objectContaining({ stream: profileStream, revision: '3', problem: 'edited' })]);
+  });
+
+  it('catches an event removed from the file, naming the revision after the gap', async () => {
+    const path = tampered('removed', 'DELETE FROM events WHERE stream = ? AND revision = ?', profileStream, 1);
+    const run = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`stream ${profileStream}, revision 2`);
+    expect(run.stderr).toContain('removed');
+  });
+
+  it('reports data that is no longer JSON as a broken link, not a crash', async () => {
+    const path = tampered('garbled', `UPDATE events SET data = '{not json' WHERE stream = ? AND revision = ?`, profileStream, 0);
+    const run = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`stream ${profileStream}, revision 0`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

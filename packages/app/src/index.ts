@@ -31,3 +31,25 @@ export type { CausedBy, FlowDispatchError, FlowDispatched } from './dispatchFlow
 export { dueExpiries, expireDue, expiryCommandId, expiryScheduler } from './expiry.js';
 /** One due expiry and what issuing it did. */
 export type { DueExpiry, ExpiryOutcome } from './expiry.js';
+/** Dossier's four read models (RM-1…RM-4), their names, and the one of a name. */
+export { dossierProjections, dossierProjectionNames, projectionNamed } from './projections.js';
+/** The invitation flow as a process manager on core's runner, its checkpoint name, and running it (IN-4). */
+export { invitationProcessManager, invitationFlowName, runInvitationFlow } from './invitationProcess.js';
+/** How to run the invitation flow. */
+export type { InvitationFlowOptions } from './invitationProcess.js';
+/** Assembles Dossier over a store: execute, the live read models, the invitation flow, rebuilds, status, expiries. */
+export { createDossier } from './dossier.js';
+/** What {@link createDossier} takes and gives, and how its parts fail. */
+export type {
+  Dossier,
+  DossierExecute,
+  DossierOptions,
+  DossierNotStarted,
+  DossierStartError,
+  DossierStatus,
+  ViewUnavailable,
+} from './dossierTypes.js';
+/** Folds one stream with its aggregate's decider, up to where the caller says: the auditor's replay. */
+export { replay } from './replay.js';
+/** A replayed stream, how far to replay, and the error for a stream of no aggregate. */
+export type { ReplayedStream, ReplayOptions, UnknownAggregate } from './replay.js';

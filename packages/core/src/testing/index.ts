@@ -24,3 +24,7 @@ export type { BenchmarkFailed, BenchmarkResult, BenchmarkSizes } from './benchma
 export { runStoreBenchmarks } from './benchmarkRun.js';
 /** A store to benchmark and how to open and dispose of it. */
 export type { BenchmarkSubject } from './benchmarkRun.js';
+/** Projection rebuild benchmarks (throughput and peak memory), as a projection `bench` script runs them. */
+export { benchmarkRebuild, printRebuildMemory, runProjectionBenchmarks } from './projectionBenchmark.js';
+/** A store to rebuild a projection on, and the memory figures of a rebuild. */
+export type { ProjectionBenchmarkSubject, RebuildMemory } from './projectionBenchmark.js';

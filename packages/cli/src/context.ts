@@ -21,10 +21,7 @@ export interface CliContext {
 export type Colours = ReturnType<typeof createColors>;
 
 /** Colour only on a terminal, never with NO_COLOR set (https://no-color.org), always with FORCE_COLOR. */
-export const colourEnabled = (
-  isTTY: boolean,
-  env: Readonly<Record<string, string | undefined>>,
-): boolean => {
+export const colourEnabled = (isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean => {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
   return isTTY && env['TERM'] !== 'dumb';

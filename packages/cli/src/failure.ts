@@ -10,7 +10,11 @@ export interface CliFailure {
 }
 
 /** Builds a {@link CliFailure}. */
-export const cliFailure = (code: ExitCode, message: string): CliFailure => ({ _tag: 'CliFailure', code, message });
+export const cliFailure = (code: ExitCode, message: string): CliFailure => ({
+  _tag: 'CliFailure',
+  code,
+  message,
+});
 
 /** A bad argument or option. */
 export const usageError = (message: string): CliFailure => cliFailure(exitCodes.usage, message);

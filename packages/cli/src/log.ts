@@ -13,7 +13,9 @@ export const readWholeStream =
     const events: RecordedEvent[] = [];
     let from = 0n;
     for (;;) {
-      const page = await session.run(session.store.readStream(stream, { fromRevision: from, limit: pageSize }))();
+      const page = await session.run(
+        session.store.readStream(stream, { fromRevision: from, limit: pageSize }),
+      )();
       if (E.isLeft(page)) return page;
       events.push(...page.right);
       const last = page.right[page.right.length - 1];

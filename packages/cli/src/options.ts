@@ -3,7 +3,8 @@ import type { StoreOptions } from './storeAccess.js';
 
 const parseTimeout = (given: string): number => {
   const ms = Number(given);
-  if (!Number.isInteger(ms) || ms <= 0) throw new InvalidArgumentError('give a whole number of milliseconds above 0.');
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new InvalidArgumentError('give a whole number of milliseconds above 0.');
   return ms;
 };
 

@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import { registerAudit } from './commands/audit.js';
+import { registerExport } from './commands/export.js';
+import { registerMatrix } from './commands/matrix.js';
+import { registerQueue } from './commands/queue.js';
 import { registerReplay } from './commands/replay.js';
+import { registerStreams } from './commands/streams.js';
 import { registerVerify } from './commands/verify.js';
 import type { CliContext } from './context.js';
 import { exitCodeHelp } from './exitCodes.js';
@@ -30,6 +35,11 @@ export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
     })
     .addHelpText('after', `${exitCodeHelp}\n${environmentHelp}\n`);
   registerReplay(program, ctx, execute);
+  registerAudit(program, ctx, execute);
   registerVerify(program, ctx, execute);
+  registerQueue(program, ctx, execute);
+  registerMatrix(program, ctx, execute);
+  registerExport(program, ctx, execute);
+  registerStreams(program, ctx, execute);
   return program;
 };

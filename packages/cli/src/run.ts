@@ -22,7 +22,8 @@ export const run = async (argv: ReadonlyArray<string>, ctx: CliContext): Promise
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
       // `--help` and `--version` end through here too, successfully.
-      if (thrown.code === 'commander.helpDisplayed' || thrown.code === 'commander.version') return exitCodes.ok;
+      if (thrown.code === 'commander.helpDisplayed' || thrown.code === 'commander.version')
+        return exitCodes.ok;
       return exitCodes.usage;
     }
     ctx.stderr.write(

@@ -11,8 +11,19 @@ interface ReplayJson {
   readonly asOf: string | null;
   readonly revision: string | null;
   readonly laterEvents: number;
-  readonly events: ReadonlyArray<{ readonly revision: string; readonly type: string; readonly actor: string; readonly recordedAt: string; readonly at: string; readonly description: string }>;
-  readonly state: { readonly status: string; readonly users?: ReadonlyArray<{ readonly email: string; readonly permissions: ReadonlyArray<string> }>; readonly pending?: ReadonlyArray<unknown> };
+  readonly events: ReadonlyArray<{
+    readonly revision: string;
+    readonly type: string;
+    readonly actor: string;
+    readonly recordedAt: string;
+    readonly at: string;
+    readonly description: string;
+  }>;
+  readonly state: {
+    readonly status: string;
+    readonly users?: ReadonlyArray<{ readonly email: string; readonly permissions: ReadonlyArray<string> }>;
+    readonly pending?: ReadonlyArray<unknown>;
+  };
 }
 
 describe('dossier replay', () => {
@@ -33,7 +44,13 @@ describe('dossier replay', () => {
     });
     expect(run.code).toBe(0);
     const replay = JSON.parse(run.stdout) as ReplayJson;
-    expect(replay).toMatchObject({ stream: profileStream, clock: 'recordedAt', asOf: recorded.userInvited, revision: '1', laterEvents: 2 });
+    expect(replay).toMatchObject({
+      stream: profileStream,
+      clock: 'recordedAt',
+      asOf: recorded.userInvited,
+      revision: '1',
+      laterEvents: 2,
+    });
     expect(replay.events.map((e) => e.type)).toEqual(['ProfileCreated', 'UserInvited']);
     expect(replay.events[1]).toMatchObject({
       revision: '1',
@@ -50,11 +67,17 @@ describe('dossier replay', () => {
 
   it('--as-of one millisecond before an event leaves it out', async () => {
     const justBefore = new Date(Date.parse(recorded.userActivated) - 1).toISOString();
-    const run = await dossier(['replay', profileStream, '--as-of', justBefore, '--json'], { cwd: fixture.folder });
+    const run = await dossier(['replay', profileStream, '--as-of', justBefore, '--json'], {
+      cwd: fixture.folder,
+    });
     const replay = JSON.parse(run.stdout) as ReplayJson;
     expect(replay.revision).toBe('1');
     const atIt = JSON.parse(
-      (await dossier(['replay', profileStream, '--as-of', recorded.userActivated, '--json'], { cwd: fixture.folder })).stdout,
+      (
+        await dossier(['replay', profileStream, '--as-of', recorded.userActivated, '--json'], {
+          cwd: fixture.folder,
+        })
+      ).stdout,
     ) as ReplayJson;
     expect(atIt.revision).toBe('2');
     expect(atIt.state.users?.map((u) => u.email)).toEqual(['owner@acme.example', newcomer.email]);
@@ -70,7 +93,9 @@ describe('dossier replay', () => {
   });
 
   it('before the first event, says the aggregate did not exist yet and shows the initial state', async () => {
-    const run = await dossier(['replay', profileStream, '--as-of', '2026-01-01T00:00:00Z'], { cwd: fixture.folder });
+    const run = await dossier(['replay', profileStream, '--as-of', '2026-01-01T00:00:00Z'], {
+      cwd: fixture.folder,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('did not exist yet');
     expect(run.stdout).toContain('"status": "absent"');

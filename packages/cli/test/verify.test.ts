@@ -27,7 +27,11 @@ interface VerifyJson {
   readonly ok: boolean;
   readonly streams: number;
   readonly events: number;
-  readonly broken: ReadonlyArray<{ readonly stream: string; readonly revision: string; readonly problem: string }>;
+  readonly broken: ReadonlyArray<{
+    readonly stream: string;
+    readonly revision: string;
+    readonly problem: string;
+  }>;
 }
 
 describe('dossier verify', () => {
@@ -36,7 +40,9 @@ describe('dossier verify', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`4 streams and ${fixtureEventCount} events`);
     expect(run.stdout).toContain('every hash chain is intact');
-    const json = JSON.parse((await dossier(['verify', '--json'], { cwd: fixture.folder })).stdout) as VerifyJson;
+    const json = JSON.parse(
+      (await dossier(['verify', '--json'], { cwd: fixture.folder })).stdout,
+    ) as VerifyJson;
     expect(json).toEqual({ ok: true, streams: 4, events: fixtureEventCount, broken: [] });
   });
 
@@ -54,13 +60,22 @@ describe('dossier verify', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`verification failed at stream ${profileStream}, revision 3`);
     expect(run.stderr).toContain('edited');
-    const json = JSON.parse((await dossier(['verify', '--json', '--store', `sqlite:${path}`], { cwd: fixture.folder })).stdout) as VerifyJson;
+    const json = JSON.parse(
+      (await dossier(['verify', '--json', '--store', `sqlite:${path}`], { cwd: fixture.folder })).stdout,
+    ) as VerifyJson;
     expect(json.ok).toBe(false);
-    expect(json.broken).toEqual([expect.objectContaining({ stream: profileStream, revision: '3', problem: 'edited' })]);
+    expect(json.broken).toEqual([
+      expect.objectContaining({ stream: profileStream, revision: '3', problem: 'edited' }),
+    ]);
   });
 
   it('catches an event removed from the file, naming the revision after the gap', async () => {
-    const path = tampered('removed', 'DELETE FROM events WHERE stream = ? AND revision = ?', profileStream, 1);
+    const path = tampered(
+      'removed',
+      'DELETE FROM events WHERE stream = ? AND revision = ?',
+      profileStream,
+      1,
+    );
     const run = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`stream ${profileStream}, revision 2`);
@@ -68,7 +83,12 @@ describe('dossier verify', () => {
   });
 
   it('reports data that is no longer JSON as a broken link, not a crash', async () => {
-    const path = tampered('garbled', `UPDATE events SET data = '{not json' WHERE stream = ? AND revision = ?`, profileStream, 0);
+    const path = tampered(
+      'garbled',
+      `UPDATE events SET data = '{not json' WHERE stream = ? AND revision = ?`,
+      profileStream,
+      0,
+    );
     const run = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`stream ${profileStream}, revision 0`);

@@ -91,11 +91,7 @@ const asText = (ctx: CliContext, replayed: Replayed): string => {
   return `${lines.join('\n')}\n`;
 };
 
-const replay = (
-  ctx: CliContext,
-  stream: string,
-  options: ReplayOptions,
-): TE.TaskEither<CliFailure, void> => {
+const replay = (ctx: CliContext, stream: string, options: ReplayOptions): TE.TaskEither<CliFailure, void> => {
   const aggregate = aggregateOf(stream);
   if (aggregate === undefined)
     return TE.left(

@@ -22,7 +22,8 @@ export const buildCli = (): void => {
       mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`another build held ${lock} for two minutes; remove it if stale`);
+      if (Date.now() > deadline)
+        throw new Error(`another build held ${lock} for two minutes; remove it if stale`);
       sleep(100);
     }
   }

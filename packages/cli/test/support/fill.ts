@@ -97,7 +97,12 @@ export const fillStore = async (path: string): Promise<void> => {
   if (E.isLeft(opened)) throw new Error(opened.left.cause);
   const store: SqliteEventStore = opened.right;
   let count = 0;
-  const send = async <C extends CommandShape & { readonly actor: Actor }, S, Ev extends EventShape, Err extends ErrorShape>(
+  const send = async <
+    C extends CommandShape & { readonly actor: Actor },
+    S,
+    Ev extends EventShape,
+    Err extends ErrorShape,
+  >(
     at: string,
     decider: Decider<C, S, Ev, Err>,
     stream: string,
@@ -110,7 +115,8 @@ export const fillStore = async (path: string): Promise<void> => {
       command,
       context: { commandId: `cmd-${count}`, actor: command.actor.id },
     })();
-    if (E.isLeft(result)) throw new Error(`fixture command ${command.type} refused: ${JSON.stringify(result.left)}`);
+    if (E.isLeft(result))
+      throw new Error(`fixture command ${command.type} refused: ${JSON.stringify(result.left)}`);
   };
   const t = (key: keyof typeof recorded) => [recorded[key], minuteBefore(recorded[key])] as const;
   try {
@@ -122,7 +128,12 @@ export const fillStore = async (path: string): Promise<void> => {
       data: { profileId: 'acme' as ProfileId, kind: 'business', seller: false, name: 'Acme Ltd' },
     });
     const [r1, a1] = t('urgentOpened');
-    await send(r1, supportCase, urgentCase, openCase('c1', owner, 'acme', a1, impact(true), 'Nobody can sign in'));
+    await send(
+      r1,
+      supportCase,
+      urgentCase,
+      openCase('c1', owner, 'acme', a1, impact(true), 'Nobody can sign in'),
+    );
     const [r2, a2] = t('userInvited');
     await send(r2, paymentProfile, profileStream, {
       type: 'InviteUser',
@@ -150,7 +161,12 @@ export const fillStore = async (path: string): Promise<void> => {
       },
     });
     const [r4, a4] = t('routineOpened');
-    await send(r4, supportCase, routineCase, openCase('c2', globexAdmin, 'globex', a4, impact(false), 'Invoice address'));
+    await send(
+      r4,
+      supportCase,
+      routineCase,
+      openCase('c2', globexAdmin, 'globex', a4, impact(false), 'Invoice address'),
+    );
     const [r5, a5] = t('routineStarted');
     await send(r5, supportCase, routineCase, { type: 'StartWork', at: a5, actor: agent, data: {} });
     const [r6, a6] = t('invitationAccepted');
@@ -165,7 +181,12 @@ export const fillStore = async (path: string): Promise<void> => {
       type: 'ActivateInvitedUser',
       at: a7,
       actor: systemActor,
-      data: { invitationId: 'inv-1' as InvitationId, userId: newcomer.id, email: newcomer.email, hasAccount: true },
+      data: {
+        invitationId: 'inv-1' as InvitationId,
+        userId: newcomer.id,
+        email: newcomer.email,
+        hasAccount: true,
+      },
     });
     const [r8, a8] = t('permissionsChanged');
     await send(r8, paymentProfile, profileStream, {

@@ -20,9 +20,14 @@ export const dossier = (
   if (options.env?.['DOSSIER_STORE'] === undefined) delete env['DOSSIER_STORE'];
   if (options.env?.['FORCE_COLOR'] === undefined) delete env['FORCE_COLOR'];
   return new Promise((resolve) => {
-    execFile(process.execPath, [mainJs, ...args], { cwd: options.cwd, env, timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [mainJs, ...args],
+      { cwd: options.cwd, env, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 };

@@ -77,8 +77,12 @@ export const createDossier = (options: DossierOptions): Dossier => {
     return E.right(undefined);
   };
 
-  const view = <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) => (): E.Either<ViewUnavailable, Q> =>
+  const query = <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>): E.Either<ViewUnavailable, Q> =>
     running === null ? E.left(notStarted) : running.projections.query(projection);
+  const view =
+    <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) =>
+    (): E.Either<ViewUnavailable, Q> =>
+      query(projection);
 
   const waitUntilCaughtUp = async (): Promise<void> => {
     if (running === null) return;
@@ -108,6 +112,8 @@ export const createDossier = (options: DossierOptions): Dossier => {
       await stopping.projections.stop();
     },
     waitUntilCaughtUp,
+    query,
+    state: (projection) => (running === null ? E.left(notStarted) : running.projections.state(projection)),
     openTicketQueue: view(openTicketQueue),
     permissionMatrix: view(permissionMatrix),
     pendingInvitations: view(pendingInvitations),

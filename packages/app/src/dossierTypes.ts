@@ -1,10 +1,12 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type {
+  EventShape,
   EventStore,
   Handled,
   HandleOptions,
   ProcessManagerStatus,
+  Projection,
   ProjectionNotRunning,
   ProjectionStatus,
   ProjectionStore,
@@ -93,6 +95,10 @@ export interface Dossier {
   readonly stop: () => Promise<void>;
   /** Resolves once the flow has dispatched all it was asked and every read model has folded the whole log. */
   readonly waitUntilCaughtUp: () => Promise<void>;
+  /** Any running read model's queries, by its projection (one of `dossierProjections`). */
+  readonly query: <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) => Either<ViewUnavailable, Q>;
+  /** Any running read model's state (plain JSON), by its projection: for `--json` output and checks. */
+  readonly state: <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) => Either<ViewUnavailable, S>;
   /** RM-1, live. */
   readonly openTicketQueue: () => Either<ViewUnavailable, OpenTicketQueueQueries>;
   /** RM-2, live. */

@@ -1,0 +1,103 @@
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { invitationStream, paymentProfileStream, type InvitationId, type ProfileId } from '@dossier/domain';
+import type { Dossier } from '../src/index.js';
+import { flowProfile, worldStepsArb, type WorldStep } from './support/flowArbitraries.js';
+import { right } from './support/flowFixtures.js';
+import { pendingDisagreements } from './support/invitationAgreement.js';
+import { liveAgainstRebuild, liveDossier, numRuns } from './support/live.js';
+import { matrixDisagreements } from './support/matrixAgreement.js';
+import { people, paymentProfileStepsArb } from './support/paymentProfileArbitraries.js';
+import { queueDisagreements } from './support/queueAgreement.js';
+import { nowArb, supportCaseStepsArb } from './support/supportCaseArbitraries.js';
+
+// Random command sequences through `createDossier`: core's `handle` into a real store, the read models live on core's
+// projection runner from before the first command, and the invitation flow on its process-manager runner. Refusals
+// are part of the sequences; they record nothing.
+
+const view = <Q>(answer: E.Either<unknown, Q>): Q => {
+  if (E.isLeft(answer)) throw new Error(`the view does not answer: ${JSON.stringify(answer.left)}`);
+  return answer.right;
+};
+
+/** Runs a property over a fresh live Dossier, stopping it whatever happens. */
+const withDossier = async (run: (dossier: Dossier) => Promise<void>): Promise<void> => {
+  const dossier = await liveDossier();
+  try {
+    await run(dossier);
+  } finally {
+    await dossier.stop();
+    await dossier.store.close();
+  }
+};
+
+const carryOut = async (dossier: Dossier, step: WorldStep): Promise<void> => {
+  switch (step.kind) {
+    case 'profile':
+      await dossier.execute('paymentProfile', paymentProfileStream(flowProfile as ProfileId), step.command)();
+      return;
+    case 'invitation':
+      await dossier.execute('invitation', invitationStream(step.invitationId as InvitationId), step.command)();
+      return;
+    case 'deliver':
+      await dossier.waitUntilCaughtUp();
+      return;
+    case 'schedule':
+      await right(() => dossier.expireDue(step.at));
+      return;
+  }
+};
+
+describe('the read models, live through the runner, against a rebuild and against the aggregates', () => {
+  it('RM-1 the live queue equals a rebuild from zero and agrees with every SupportCase', async () => {
+    await fc.assert(
+      fc.asyncProperty(supportCaseStepsArb, nowArb, (steps, now) =>
+        withDossier(async (dossier) => {
+          for (const { stream, command } of steps) await dossier.execute('supportCase', stream, command)();
+          const { events, differing } = await liveAgainstRebuild(dossier);
+          expect(differing).toEqual([]);
+          expect(queueDisagreements(events, view(dossier.openTicketQueue()), now)).toEqual([]);
+        }),
+      ),
+      { numRuns: numRuns() },
+    );
+  });
+
+  it('RM-2 the live matrix equals a rebuild, and `can` agrees with the PaymentProfile for every user and permission', async () => {
+    const everyone = people.flatMap((p) => [p.id, p.email]);
+    await fc.assert(
+      fc.asyncProperty(paymentProfileStepsArb, (steps) =>
+        withDossier(async (dossier) => {
+          for (const { stream, command } of steps) await dossier.execute('paymentProfile', stream, command)();
+          const { events, differing } = await liveAgainstRebuild(dossier);
+          expect(differing).toEqual([]);
+          expect(matrixDisagreements(events, view(dossier.permissionMatrix()), everyone)).toEqual([]);
+        }),
+      ),
+      { numRuns: numRuns() },
+    );
+  });
+
+  it('RM-3 with the flow and the scheduler live, and a restart anywhere, pending invitations equal a rebuild and agree with every Invitation', async () => {
+    await fc.assert(
+      fc.asyncProperty(worldStepsArb, fc.nat(), (steps, restartAt) =>
+        withDossier(async (dossier) => {
+          for (const [index, step] of steps.entries()) {
+            if (index === restartAt % steps.length) {
+              await dossier.stop(); // the runners resume from their saved checkpoints
+              await right(() => dossier.start());
+            }
+            await carryOut(dossier, step);
+          }
+          const { events, differing } = await liveAgainstRebuild(dossier);
+          expect(differing).toEqual([]);
+          const pending = view(dossier.pendingInvitations());
+          expect(pendingDisagreements(events, pending, view(dossier.permissionMatrix()))).toEqual([]);
+          expect(matrixDisagreements(events, view(dossier.permissionMatrix()))).toEqual([]);
+        }),
+      ),
+      { numRuns: numRuns() },
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import {
+  createInMemoryProjectionStore,
+  createInMemoryStore,
+  replayProjection,
+  type AnyProjection,
+  type RecordedEvent,
+} from '@dossier/core';
+import { isDeepStrictEqual } from 'node:util';
+import * as E from 'fp-ts/lib/Either.js';
+import { dossierProjections, dossierSchema, type Dossier } from '../../src/index.js';
+import { readLog } from './flowFixtures.js';
+import { started } from './harness.js';
+import { subscribed } from './record.js';
+
+/**
+ * How many runs a property test makes: a quarter of `FC_RUNS` (200 unless set, as in the other packages), divided by
+ * `divisor` for the costlier ones, since each run here goes through stores and runners.
+ */
+export const numRuns = (divisor = 1): number =>
+  Math.max(1, Math.floor(Number(process.env['FC_RUNS'] ?? 200) / 4 / divisor));
+
+/** Dossier started over fresh in-memory stores (with the domain's schema), its read models live from the start. */
+export const liveDossier = (): Promise<Dossier> =>
+  started({ store: createInMemoryStore({ schema: dossierSchema }), states: createInMemoryProjectionStore() });
+
+// As a stored copy reads back: what a restart would see.
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/**
+ * After the runners have caught up: the log, and every read model whose live state differs from a rebuild from zero
+ * of that log (`replayProjection`), by name.
+ */
+export const liveAgainstRebuild = async (
+  dossier: Dossier,
+): Promise<{ readonly events: ReadonlyArray<RecordedEvent>; readonly differing: ReadonlyArray<string> }> => {
+  await dossier.waitUntilCaughtUp();
+  const events = await readLog(dossier.store);
+  const projections: ReadonlyArray<AnyProjection> = dossierProjections;
+  const differing = projections
+    .filter((projection) => {
+      const live = dossier.state(projection);
+      const rebuilt: unknown = replayProjection(projection, subscribed(projection, events));
+      return E.isLeft(live) || !isDeepStrictEqual(asJson(live.right), asJson(rebuilt));
+    })
+    .map((projection) => projection.name);
+  return { events, differing };
+};

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
-import type { EventStore, NewEvent, Projection } from '@dossier/core';
+import { afterEach } from 'vitest';
+import {
+  runProjections,
+  type EventStore,
+  type NewEvent,
+  type Projection,
+  type ProjectionRunner,
+} from '@dossier/core';
 
 /** The events of the test projections: items added to and removed from baskets. */
 export type BasketEvent =
@@ -94,4 +101,19 @@ export const appendAll = async (
   items: ReadonlyArray<readonly [string, NewEvent]>,
 ): Promise<void> => {
   for (const [stream, event] of items) await right(store.append(stream, 'any', [event]));
+};
+
+/** A start function for a test file's runners, which are all stopped after each test. */
+export const startedRunners = (): ((
+  options: Parameters<typeof runProjections>[0],
+) => Promise<ProjectionRunner>) => {
+  const running: ProjectionRunner[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((runner) => runner.stop()));
+  });
+  return async (options) => {
+    const runner = await right(runProjections(options));
+    running.push(runner);
+    return runner;
+  };
 };

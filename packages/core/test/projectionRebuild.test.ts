@@ -1,11 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createInMemoryProjectionStore,
   createInMemoryStore,
   runProjections,
   type EventStore,
-  type ProjectionRunner,
   type Subscription,
 } from '@dossier/core';
 import {
@@ -14,20 +13,12 @@ import {
   removed,
   right,
   rightOf,
+  startedRunners,
   tallyProjection,
   type ApplyCounter,
 } from './projectionFixtures.js';
 
-const running: ProjectionRunner[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((runner) => runner.stop()));
-});
-
-const start = async (options: Parameters<typeof runProjections>[0]) => {
-  const runner = await right(runProjections(options));
-  running.push(runner);
-  return runner;
-};
+const start = startedRunners();
 
 /** A store whose subscriptions from the very start (rebuilds) deliver nothing until `open` is called. */
 const gated = (inner: EventStore): { readonly store: EventStore; readonly open: () => void } => {

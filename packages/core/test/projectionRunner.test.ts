@@ -1,12 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createInMemoryProjectionStore,
   createInMemoryStore,
   onReadModelChanged,
   replayProjection,
-  runProjections,
-  type ProjectionRunner,
   type ReadModelChanged,
   type RecordedEvent,
 } from '@dossier/core';
@@ -17,6 +15,7 @@ import {
   removed,
   right,
   rightOf,
+  startedRunners,
   tallyProjection,
   unrelated,
   type ApplyCounter,
@@ -24,16 +23,7 @@ import {
   type Tally,
 } from './projectionFixtures.js';
 
-const running: ProjectionRunner[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((runner) => runner.stop()));
-});
-
-const start = async (options: Parameters<typeof runProjections>[0]) => {
-  const runner = await right(runProjections(options));
-  running.push(runner);
-  return runner;
-};
+const start = startedRunners();
 
 const rebuildOf = async (
   store: ReturnType<typeof createInMemoryStore>,

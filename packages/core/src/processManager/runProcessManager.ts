@@ -5,9 +5,11 @@ import { cappedBackoff, consume, typeFilter } from '../projection/consume.js';
 import {
   applyFailed,
   describeStoreError,
+  retriesOn,
   subscriptionFailure,
   type ConsumerFailure,
 } from '../projection/failure.js';
+import { cancellablePause, positionWaiters } from '../projection/progress.js';
 import type { Recorded } from '../projection/projection.js';
 import type { CopyKey } from '../projection/projectionStore.js';
 import type { StoreError, StoreUnavailable } from '../store/errors.js';
@@ -75,22 +77,13 @@ export const runProcessManager =
     let stopping = false;
     let saving: Promise<void> = Promise.resolve();
     let idle: ReturnType<typeof setTimeout> | undefined;
-    let wakeRetry: (() => void) | undefined;
-    const waiters: Array<{ readonly target: bigint | null; readonly resolve: () => void }> = [];
+    const retryPause = cancellablePause();
 
     const ended = () => phase === 'failed' || phase === 'stopped';
     const hasReached = (target: bigint | null) =>
       ended() ||
       (caughtUp && saved === position && (target === null || (position !== null && position >= target)));
-    const wakeWaiters = () => {
-      for (let i = waiters.length - 1; i >= 0; i--) {
-        const waiter = waiters[i];
-        if (waiter !== undefined && hasReached(waiter.target)) {
-          waiters.splice(i, 1);
-          waiter.resolve();
-        }
-      }
-    };
+    const waiters = positionWaiters(hasReached);
 
     const flush = (): Promise<void> => {
       saving = saving.then(async () => {
@@ -106,7 +99,7 @@ export const runProcessManager =
         unsaved -= count;
         saved = checkpoint;
         options.bus?.emit('readModelChanged', { projection: name, position: checkpoint, reason: 'saved' });
-        wakeWaiters();
+        waiters.wake();
       });
       return saving;
     };
@@ -118,16 +111,6 @@ export const runProcessManager =
         void flush();
       }, delay);
     };
-
-    const pause = (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => wakeRetry?.(), ms);
-        wakeRetry = () => {
-          clearTimeout(timer);
-          wakeRetry = undefined;
-          resolve();
-        };
-      });
 
     // Each command until it is carried out or refused; false when the runner stopped while retrying.
     const carryOut = async (command: C, context: Parameters<typeof dispatch>[1]): Promise<boolean> => {
@@ -153,7 +136,7 @@ export const runProcessManager =
         }
         phase = 'retrying';
         lastError = describe(result.left);
-        await pause(backoff(attempt));
+        await retryPause.pause(backoff(attempt));
       }
     };
 
@@ -183,7 +166,7 @@ export const runProcessManager =
       // An event that caused commands is checkpointed at once, so a restart dispatches as little again as it can.
       if (commands.length > 0 || unsaved >= saveEvery) await flush();
       else if (caughtUp) scheduleSave(20);
-      wakeWaiters();
+      waiters.wake();
       return 'continue';
     };
 
@@ -196,24 +179,20 @@ export const runProcessManager =
         caughtUp = true;
         if (phase === 'catchingUp') phase = 'live';
         await flush();
-        wakeWaiters();
+        waiters.wake();
       },
       onFailure: (error) => {
         const report = subscriptionFailure(name, error);
-        if (report.kind === 'StoreFailed') {
-          lastError = report.error;
-          return 'retry';
-        }
-        failure = report;
-        phase = 'failed';
-        return 'stop';
+        if (report.kind === 'StoreFailed') lastError = report.error;
+        else [failure, phase] = [report, 'failed'];
+        return retriesOn(report);
       },
       retryDelayMs: backoff,
     });
     const finished = consumer.done.then(async () => {
       if (phase !== 'failed') phase = 'stopped';
       await flush();
-      wakeWaiters();
+      waiters.wake();
     });
 
     return E.right({
@@ -236,13 +215,13 @@ export const runProcessManager =
           filter: typeFilter(manager.eventTypes),
         })();
         const target = E.isRight(head) ? (head.right[0]?.position ?? null) : null;
-        if (!hasReached(target)) await new Promise<void>((resolve) => waiters.push({ target, resolve }));
+        await waiters.wait(target);
       },
       stop: async () => {
         stopping = true;
         if (idle !== undefined) clearTimeout(idle);
         idle = undefined;
-        wakeRetry?.();
+        retryPause.cancel();
         await consumer.stop();
         await finished;
         await saving;

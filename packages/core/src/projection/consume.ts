@@ -2,6 +2,7 @@ import { storeUnavailable, type StoreError } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
 import { SubscriptionFailed } from '../store/subscription.js';
 import type { EventFilter, RecordedEvent, Subscription } from '../store/types.js';
+import { cancellablePause } from './progress.js';
 
 /** What a consumer does after handling an event. */
 export type Next = 'continue' | 'stop';
@@ -32,18 +33,7 @@ export interface Consumer {
 export const consume = (options: ConsumeOptions): Consumer => {
   let stopped = false;
   let subscription: Subscription | undefined;
-  let wake: (() => void) | undefined;
-
-  const pause = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => finish(), ms);
-      const finish = () => {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      };
-      wake = finish;
-    });
+  const retryPause = cancellablePause();
 
   let progressed = false;
 
@@ -91,7 +81,7 @@ export const consume = (options: ConsumeOptions): Consumer => {
       if (error === undefined || stopped) return;
       if ((await options.onFailure(error)) === 'stop') return;
       if (stopped) return;
-      await pause(options.retryDelayMs(attempt));
+      await retryPause.pause(options.retryDelayMs(attempt));
     }
   };
 
@@ -100,7 +90,7 @@ export const consume = (options: ConsumeOptions): Consumer => {
     done,
     stop: async () => {
       stopped = true;
-      wake?.();
+      retryPause.cancel();
       await subscription?.stop();
       await done;
     },

@@ -4,7 +4,8 @@ import type { StoreUnavailable } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
 import type { RecordedEvent } from '../store/types.js';
 import { consume, typeFilter, type Consumer } from './consume.js';
-import { applyFailed, subscriptionFailure, type ConsumerFailure } from './failure.js';
+import { applyFailed, retriesOn, subscriptionFailure, type ConsumerFailure } from './failure.js';
+import { positionWaiters } from './progress.js';
 import type { Projection } from './projection.js';
 import type { CopyKey, ProjectionStore } from './projectionStore.js';
 
@@ -74,22 +75,13 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   let stopping = false;
   let saving: Promise<E.Either<StoreUnavailable, void>> = Promise.resolve(ok);
   let idle: ReturnType<typeof setTimeout> | undefined;
-  const waiters: Array<{ readonly target: bigint | null; readonly resolve: () => void }> = [];
 
   const hasReached = (target: bigint | null): boolean =>
     phase === 'failed' ||
     phase === 'stopped' ||
     (caughtUp && (target === null || (position !== null && position >= target)));
 
-  const wakeWaiters = (): void => {
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      const waiter = waiters[i];
-      if (waiter !== undefined && hasReached(waiter.target)) {
-        waiters.splice(i, 1);
-        waiter.resolve();
-      }
-    }
-  };
+  const waiters = positionWaiters(hasReached);
 
   const flush = (): Promise<E.Either<StoreUnavailable, void>> => {
     saving = saving.then(async () => {
@@ -134,7 +126,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     unsaved += 1;
     if (unsaved >= options.saveEvery) await flush();
     else if (caughtUp) scheduleIdleSave();
-    wakeWaiters();
+    waiters.wake();
     return 'continue';
   };
 
@@ -148,17 +140,13 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
       if (phase === 'catchingUp') phase = 'live';
       lastError = null;
       await flush();
-      wakeWaiters();
+      waiters.wake();
     },
     onFailure: (error) => {
       const report = subscriptionFailure(key.name, error);
-      if (report.kind === 'StoreFailed') {
-        lastError = report.error;
-        return 'retry';
-      }
-      failure = report;
-      phase = 'failed';
-      return 'stop';
+      if (report.kind === 'StoreFailed') lastError = report.error;
+      else [failure, phase] = [report, 'failed'];
+      return retriesOn(report);
     },
     retryDelayMs: options.retryDelayMs,
   });
@@ -167,7 +155,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     if (phase !== 'failed') phase = 'stopped';
     // The part folded before a failure is good: keep it, with its checkpoint just before the failing event.
     await flush();
-    wakeWaiters();
+    waiters.wake();
   });
 
   return {
@@ -179,8 +167,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     caughtUp: () => caughtUp,
     failure: () => failure,
     lastError: () => lastError,
-    reached: (target) =>
-      hasReached(target) ? Promise.resolve() : new Promise((resolve) => waiters.push({ target, resolve })),
+    reached: waiters.wait,
     flush,
     holdSaves: async () => {
       held = true;

@@ -55,3 +55,7 @@ export const describeStoreError = (error: StoreError): string =>
 /** A JSON replacer that writes bigints as decimal strings. */
 export const bigintText = (_key: string, value: unknown): unknown =>
   typeof value === 'bigint' ? value.toString() : value;
+
+/** What a consumer does after a failed subscription: subscribe again after a store failure, stop on an event. */
+export const retriesOn = (report: ConsumerFailure): 'retry' | 'stop' =>
+  report.kind === 'StoreFailed' ? 'retry' : 'stop';

@@ -70,7 +70,9 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   let caughtUp = false;
   let phase: CopyPhase = 'catchingUp';
   let failure: ConsumerFailure | null = null;
-  let lastError: string | null = null;
+  // Kept apart so that a good save does not hide a failing subscription, nor the reverse.
+  let saveError: string | null = null;
+  let subscribeError: string | null = null;
   let held = false;
   let stopping = false;
   let saving: Promise<E.Either<StoreUnavailable, void>> = Promise.resolve(ok);
@@ -91,11 +93,12 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
       const count = unsaved;
       const result = await options.states.save(snapshot)();
       if (E.isLeft(result)) {
-        lastError = `saving ${key.name}: ${result.left.cause}`;
+        saveError = `saving ${key.name}: ${result.left.cause}`;
         return result;
       }
       unsaved -= count;
       saved = snapshot.checkpoint;
+      saveError = null;
       options.onSaved(saved);
       return ok;
     });
@@ -138,13 +141,13 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     onCaughtUp: async () => {
       caughtUp = true;
       if (phase === 'catchingUp') phase = 'live';
-      lastError = null;
+      subscribeError = null;
       await flush();
       waiters.wake();
     },
     onFailure: (error) => {
       const report = subscriptionFailure(key.name, error);
-      if (report.kind === 'StoreFailed') lastError = report.error;
+      if (report.kind === 'StoreFailed') subscribeError = report.error;
       else [failure, phase] = [report, 'failed'];
       return retriesOn(report);
     },
@@ -166,7 +169,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     phase: () => phase,
     caughtUp: () => caughtUp,
     failure: () => failure,
-    lastError: () => lastError,
+    lastError: () => saveError ?? subscribeError,
     reached: waiters.wait,
     flush,
     holdSaves: async () => {

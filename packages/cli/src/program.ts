@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerExport } from './commands/export.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerQueue } from './commands/queue.js';
+import { registerRebuild } from './commands/rebuild.js';
 import { registerReplay } from './commands/replay.js';
 import { registerStreams } from './commands/streams.js';
 import { registerVerify } from './commands/verify.js';
@@ -37,6 +38,7 @@ export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
   registerReplay(program, ctx, execute);
   registerAudit(program, ctx, execute);
   registerVerify(program, ctx, execute);
+  registerRebuild(program, ctx, execute);
   registerQueue(program, ctx, execute);
   registerMatrix(program, ctx, execute);
   registerExport(program, ctx, execute);

@@ -2,16 +2,21 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Command } from 'commander';
-import { dossierSchema } from '@dossier/app';
+import {
+  aggregateNames,
+  aggregateOfStream,
+  dossierDeciders,
+  dossierSchema,
+  replay as replayStream,
+  type AggregateName,
+} from '@dossier/app';
 import type { RecordedEvent } from '@dossier/core';
 import { toMillis, type Instant } from '@dossier/domain';
-import { aggregateNames, aggregateOf, foldAggregate, type AggregateName } from '../aggregates.js';
 import type { CliContext } from '../context.js';
 import { decidedAtOf, describeRecorded } from '../describe.js';
-import { usageError, type CliFailure } from '../failure.js';
+import { fromStoreError, usageError, type CliFailure } from '../failure.js';
 import { instantOption } from '../instant.js';
 import { toJson } from '../json.js';
-import { readWholeStream } from '../log.js';
 import { storeOptionsOf, withJsonOption, withStoreOptions, type ReadOptions } from '../options.js';
 import type { Execute } from '../program.js';
 import { withStore } from '../storeAccess.js';
@@ -91,30 +96,45 @@ const asText = (ctx: CliContext, replayed: Replayed): string => {
   return `${lines.join('\n')}\n`;
 };
 
+const notAnAggregate = (stream: string): CliFailure =>
+  usageError(
+    `${JSON.stringify(stream)} is not an aggregate stream: give <aggregate>-<id>, where the aggregate is ${aggregateNames.join(', ')} (e.g. paymentProfile-acme)`,
+  );
+
 const replay = (ctx: CliContext, stream: string, options: ReplayOptions): TE.TaskEither<CliFailure, void> => {
-  const aggregate = aggregateOf(stream);
-  if (aggregate === undefined)
-    return TE.left(
-      usageError(
-        `${JSON.stringify(stream)} is not an aggregate stream: give <aggregate>-<id>, where the aggregate is ${aggregateNames.join(', ')} (e.g. paymentProfile-acme)`,
-      ),
-    );
+  if (aggregateOfStream(stream) === undefined) return TE.left(notAnAggregate(stream));
   const asOf = options.asOf === undefined ? E.right(null) : instantOption('--as-of', options.asOf);
   if (E.isLeft(asOf)) return TE.left(asOf.left);
   const until = asOf.right === null ? Number.POSITIVE_INFINITY : toMillis(asOf.right);
   return withStore(storeOptionsOf(options), ctx.env, dossierSchema, (session) =>
     pipe(
-      readWholeStream(session, stream),
-      TE.map((all) => {
-        const events = all.filter((event) => Date.parse(event.metadata.recordedAt) <= until);
-        const replayed: Replayed = {
-          stream,
-          aggregate,
-          asOf: asOf.right,
-          events,
-          later: all.length - events.length,
-          state: foldAggregate(aggregate, events),
-        };
+      replayStream(session.store, dossierDeciders(), stream, {
+        keep: (event) => Date.parse(event.metadata.recordedAt) <= until,
+      }),
+      TE.mapLeft((error) =>
+        error._tag === 'UnknownAggregate'
+          ? notAnAggregate(stream)
+          : fromStoreError(error, session.description),
+      ),
+      // The last event's revision says how many came after the instant.
+      TE.chain((replayed) =>
+        pipe(
+          session.run(session.store.readStream(stream, { direction: 'backwards', limit: 1 })),
+          TE.map((last): Replayed => {
+            const lastRevision = last[0]?.revision ?? -1n;
+            const included = replayed.events[replayed.events.length - 1]?.revision ?? -1n;
+            return {
+              stream,
+              aggregate: replayed.aggregate,
+              asOf: asOf.right,
+              events: replayed.events,
+              later: Number(lastRevision - included),
+              state: replayed.state,
+            };
+          }),
+        ),
+      ),
+      TE.map((replayed) => {
         ctx.stdout.write(options.json === true ? `${asJson(replayed)}\n` : asText(ctx, replayed));
       }),
     ),

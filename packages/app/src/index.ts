@@ -53,3 +53,5 @@ export type {
 export { replay } from './replay.js';
 /** A replayed stream, how far to replay, and the error for a stream of no aggregate. */
 export type { ReplayedStream, ReplayOptions, UnknownAggregate } from './replay.js';
+/** The event catalogue (every event type, its fields and schema version) read from the codecs, and as Markdown. */
+export { eventCatalogue, eventCatalogueMarkdown, type CatalogueEntry, type CatalogueField } from './catalogue/index.js';

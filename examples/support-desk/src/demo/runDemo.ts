@@ -14,7 +14,7 @@ import { startRuntime, type DemoRuntime } from '../runtime/runtime.js';
 import { script } from '../scenario/index.js';
 import { simulatedClock, type SimulatedClock } from './clock.js';
 import { countEvents, progressOf, type Progress } from './inventory.js';
-import { describeWhere, storeArgument } from './location.js';
+import { cliPath, describeWhere, storeArgument } from './location.js';
 import { play, type Played } from './play.js';
 
 /** How to run the demo. */
@@ -115,7 +115,7 @@ export const runDemo = async (options: DemoOptions): Promise<E.Either<DemoFailur
     if (E.isLeft(ran)) return ran;
     const where = describeWhere(location, description);
     const argument = storeArgument(location, options.relativeTo ?? process.cwd());
-    options.out.write(printClosing(style, where, argument));
+    options.out.write(printClosing(style, where, argument, cliPath));
     return E.right({ ...ran.right, where, storeArgument: argument });
   } finally {
     await store.close();

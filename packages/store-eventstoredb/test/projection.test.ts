@@ -3,8 +3,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createInMemoryProjectionStore,
+  handle,
   replayProjection,
+  runProcessManager,
   runProjections,
+  type Decider,
   type EventStore,
   type NewEvent,
   type Projection,
@@ -137,5 +140,60 @@ describe('projections over EventStoreDB (in-process protocol server, real client
     expect(E.isRight(state) ? state.right : state.left).toEqual(
       await cleanRebuild(store, tally({ count: 0 })),
     );
+  }, 60_000);
+
+  it('IN-4 a process manager restarted between dispatching and checkpointing acts once per event', async () => {
+    fixture = await startEsdbFixture({ batchAppend: true });
+    const { store } = fixture;
+    type Ship = { readonly type: 'Ship'; readonly order: string };
+    type Shipped = { readonly type: 'Shipped'; readonly data: { readonly order: string } };
+    // Ships whenever told to: only the command id keeps a redelivered order from shipping twice.
+    const shipment: Decider<Ship, null, Shipped, never> = {
+      initialState: null,
+      decide: (command) => E.right([{ type: 'Shipped', data: { order: command.order } }]),
+      evolve: (state) => state,
+    };
+    for (let i = 0; i < 3; i++) await right(store.append(`order-${i}`, 'no-stream', [event('OrderPaid', i)]));
+    let crashing = true;
+    const checkpoints = createInMemoryProjectionStore({
+      fault: (write) =>
+        crashing && write.operation === 'save' && write.copy.checkpoint !== null ? 'failBefore' : 'none',
+    });
+    const run = () =>
+      right(
+        runProcessManager({
+          store,
+          checkpoints,
+          manager: {
+            name: 'shipping',
+            eventTypes: ['OrderPaid'],
+            react: (paid): ReadonlyArray<Ship> => [{ type: 'Ship', order: paid.stream }],
+          },
+          dispatch: (command: Ship, context) =>
+            handle(store, shipment, {
+              stream: `shipment-${command.order}`,
+              command,
+              context: { commandId: context.commandId, causationId: context.causationId, actor: 'shipping' },
+            }),
+        }),
+      );
+    const shipments = async () => {
+      const counts: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const read = await store.readStream(`shipment-order-${i}`)();
+        counts.push(E.isRight(read) ? read.right.length : 0);
+      }
+      return counts;
+    };
+    const first = await run();
+    while ((await shipments()).includes(0)) await new Promise((resolve) => setTimeout(resolve, 5));
+    await first.stop();
+    expect(first.status().checkpoint).toBeNull();
+    crashing = false;
+    const second = await run();
+    await second.settled();
+    await second.stop();
+    expect(await shipments()).toEqual([1, 1, 1]);
+    expect(second.status()).toMatchObject({ dispatched: 3, refusalCount: 0 });
   }, 60_000);
 });

@@ -53,5 +53,7 @@ export type {
 export { replay } from './replay.js';
 /** A replayed stream, how far to replay, and the error for a stream of no aggregate. */
 export type { ReplayedStream, ReplayOptions, UnknownAggregate } from './replay.js';
+/** Where the read models' state lives for a store location, and opening that projection store. */
+export { projectionsPathFor, openProjectionStore } from './projectionStoreFor.js';
 /** The event catalogue (every event type, its fields and schema version) read from the codecs, and as Markdown. */
 export { eventCatalogue, eventCatalogueMarkdown, type CatalogueEntry, type CatalogueField } from './catalogue/index.js';

@@ -1,10 +1,9 @@
-import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invitationStream, paymentProfileStream, type InvitationId, type ProfileId } from '@dossier/domain';
 import type { Dossier } from '../src/index.js';
 import { flowProfile, worldStepsArb, type WorldStep } from './support/flowArbitraries.js';
-import { right } from './support/flowFixtures.js';
+import { right, rightOf } from './support/flowFixtures.js';
 import { pendingDisagreements } from './support/invitationAgreement.js';
 import { liveAgainstRebuild, liveDossier, numRuns } from './support/live.js';
 import { matrixDisagreements } from './support/matrixAgreement.js';
@@ -15,11 +14,6 @@ import { nowArb, supportCaseStepsArb } from './support/supportCaseArbitraries.js
 // Random command sequences through `createDossier`: core's `handle` into a real store, the read models live on core's
 // projection runner from before the first command, and the invitation flow on its process-manager runner. Refusals
 // are part of the sequences; they record nothing.
-
-const view = <Q>(answer: E.Either<unknown, Q>): Q => {
-  if (E.isLeft(answer)) throw new Error(`the view does not answer: ${JSON.stringify(answer.left)}`);
-  return answer.right;
-};
 
 /** Runs a property over a fresh live Dossier, stopping it whatever happens. */
 const withDossier = async (run: (dossier: Dossier) => Promise<void>): Promise<void> => {
@@ -57,7 +51,7 @@ describe('the read models, live through the runner, against a rebuild and agains
           for (const { stream, command } of steps) await dossier.execute('supportCase', stream, command)();
           const { events, differing } = await liveAgainstRebuild(dossier);
           expect(differing).toEqual([]);
-          expect(queueDisagreements(events, view(dossier.openTicketQueue()), now)).toEqual([]);
+          expect(queueDisagreements(events, rightOf(dossier.openTicketQueue()), now)).toEqual([]);
         }),
       ),
       { numRuns: numRuns() },
@@ -72,7 +66,7 @@ describe('the read models, live through the runner, against a rebuild and agains
           for (const { stream, command } of steps) await dossier.execute('paymentProfile', stream, command)();
           const { events, differing } = await liveAgainstRebuild(dossier);
           expect(differing).toEqual([]);
-          expect(matrixDisagreements(events, view(dossier.permissionMatrix()), everyone)).toEqual([]);
+          expect(matrixDisagreements(events, rightOf(dossier.permissionMatrix()), everyone)).toEqual([]);
         }),
       ),
       { numRuns: numRuns() },
@@ -92,9 +86,9 @@ describe('the read models, live through the runner, against a rebuild and agains
           }
           const { events, differing } = await liveAgainstRebuild(dossier);
           expect(differing).toEqual([]);
-          const pending = view(dossier.pendingInvitations());
-          expect(pendingDisagreements(events, pending, view(dossier.permissionMatrix()))).toEqual([]);
-          expect(matrixDisagreements(events, view(dossier.permissionMatrix()))).toEqual([]);
+          const pending = rightOf(dossier.pendingInvitations());
+          expect(pendingDisagreements(events, pending, rightOf(dossier.permissionMatrix()))).toEqual([]);
+          expect(matrixDisagreements(events, rightOf(dossier.permissionMatrix()))).toEqual([]);
         }),
       ),
       { numRuns: numRuns() },

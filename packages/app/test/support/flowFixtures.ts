@@ -50,3 +50,9 @@ export const inviteAna = async (store: EventStore): Promise<RecordedEvent> => {
   if (event === undefined) throw new Error('no UserInvited recorded');
   return event;
 };
+
+/** The value of an Either that must be a Right in this test. */
+export const rightOf = <A>(either: E.Either<unknown, A>): A => {
+  if (E.isLeft(either)) throw new Error(`expected a Right, got ${JSON.stringify(either.left, bigints)}`);
+  return either.right;
+};

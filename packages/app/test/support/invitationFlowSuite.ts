@@ -13,6 +13,7 @@ import {
   profileStream,
   readLog,
   right,
+  rightOf,
 } from './flowFixtures.js';
 import { accept, decline } from './invitation.js';
 import { ana, requestCancellation, requestResend } from './paymentProfile.js';
@@ -59,8 +60,8 @@ export const describeInvitationFlow = (label: string, open: OpenStores): void =>
     const invitationStatus = async (dossier: Dossier) =>
       (await right(replay(dossier.store, deciders, anaInvitationStream))).state.status;
 
-    const matrix = (dossier: Dossier) => right(() => Promise.resolve(dossier.permissionMatrix()));
-    const pending = (dossier: Dossier) => right(() => Promise.resolve(dossier.pendingInvitations()));
+    const matrix = (dossier: Dossier) => Promise.resolve(rightOf(dossier.permissionMatrix()));
+    const pending = (dossier: Dossier) => Promise.resolve(rightOf(dossier.pendingInvitations()));
     const expire = (dossier: Dossier, now: Instant) => right(() => dossier.expireDue(now));
 
     it('IN-1 IN-4 an invitation is issued, and its acceptance makes an active user in RM-2 and on the profile', async () => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { registerAudit } from './commands/audit.js';
+import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerQueue } from './commands/queue.js';
@@ -35,6 +36,7 @@ export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
         write(`dossier: ${text.trim().replace(/^error: /, '')} (see dossier --help)\n`),
     })
     .addHelpText('after', `${exitCodeHelp}\n${environmentHelp}\n`);
+  registerDemo(program, ctx, execute);
   registerReplay(program, ctx, execute);
   registerAudit(program, ctx, execute);
   registerVerify(program, ctx, execute);

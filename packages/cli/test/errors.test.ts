@@ -23,7 +23,7 @@ const emptyFolder = (name: string): string => {
   return folder;
 };
 
-describe('a missing database', () => {
+describe('a missing database', { timeout: 20_000 }, () => {
   it('at the default path: exit 3, one line saying what to do, and no file created', async () => {
     const folder = emptyFolder('empty');
     const run = await dossier(['queue'], { cwd: folder });
@@ -52,7 +52,7 @@ describe('a missing database', () => {
   });
 });
 
-describe('a locked database', () => {
+describe('a locked database', { timeout: 20_000 }, () => {
   it('exit 3 within the time-out, naming the lock', async () => {
     // Another process (this one) holds an exclusive lock, as a long-running writer or a backup tool might.
     const holder = new Database(fixture.dbPath);
@@ -70,7 +70,7 @@ describe('a locked database', () => {
   });
 });
 
-describe('an unreachable EventStoreDB', () => {
+describe('an unreachable EventStoreDB', { timeout: 20_000 }, () => {
   let silent: Server;
   let port = 0;
   const sockets = new Set<Socket>();
@@ -108,7 +108,7 @@ describe('an unreachable EventStoreDB', () => {
   });
 });
 
-describe('bad arguments', () => {
+describe('bad arguments', { timeout: 20_000 }, () => {
   it('a bad --store is a usage error (exit 2) listing the accepted forms', async () => {
     const run = await dossier(['verify', '--store', 'ftp://example.org/x'], { cwd: fixture.folder });
     expect(run.code).toBe(2);
@@ -134,14 +134,18 @@ describe('bad arguments', () => {
   });
 });
 
-describe('--help', () => {
+describe('--help', { timeout: 20_000 }, () => {
   it('works on the program and every command, and documents the exit codes', async () => {
     const top = await dossier(['--help'], { cwd: fixture.folder });
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('Exit codes:');
     expect(top.stdout).toContain('3   store unavailable');
-    for (const command of ['replay', 'audit', 'verify', 'rebuild', 'queue', 'matrix', 'export', 'streams']) {
-      const run = await dossier([command, '--help'], { cwd: fixture.folder });
+    const commands = ['demo', 'replay', 'audit', 'verify', 'rebuild', 'queue', 'matrix', 'export', 'streams'];
+    const runs = await Promise.all(
+      commands.map((command) => dossier([command, '--help'], { cwd: fixture.folder })),
+    );
+    for (const [index, run] of runs.entries()) {
+      const command = commands[index] ?? '';
       expect(run.code, command).toBe(0);
       expect(run.stdout).toContain(`Usage: dossier ${command}`);
       expect(run.stdout).toContain('--store <location>');
@@ -149,7 +153,7 @@ describe('--help', () => {
   });
 });
 
-describe('colour', () => {
+describe('colour', { timeout: 20_000 }, () => {
   const escape = '\u001b[';
   it('is off on a pipe, on with FORCE_COLOR, and NO_COLOR beats FORCE_COLOR', async () => {
     const piped = await dossier(['verify'], { cwd: fixture.folder, env: { NO_COLOR: '' } });

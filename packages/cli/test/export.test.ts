@@ -52,7 +52,7 @@ const parseCsv = (text: string): ReadonlyArray<ReadonlyArray<string>> => {
   return records;
 };
 
-describe('dossier export', () => {
+describe('dossier export', { timeout: 20_000 }, () => {
   it('--format jsonl writes every event in position order with its metadata', async () => {
     const run = await cli('export', '--format', 'jsonl');
     expect(run.code).toBe(0);

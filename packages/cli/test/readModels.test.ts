@@ -6,7 +6,7 @@ import { dossier } from './support/runCli.js';
 const fixture = useFilledStore();
 const cli = (...args: ReadonlyArray<string>) => dossier(args, { cwd: fixture.folder });
 
-describe('dossier audit', () => {
+describe('dossier audit', { timeout: 20_000 }, () => {
   it('RM-4 prints who did what, when, through which command, and what changed', async () => {
     const run = await cli('audit', profileStream);
     expect(run.code).toBe(0);
@@ -64,7 +64,7 @@ interface QueueJson {
   }>;
 }
 
-describe('dossier queue', () => {
+describe('dossier queue', { timeout: 20_000 }, () => {
   it('RM-1 lists open cases P1 first with due times, flagging the unanswered P1 as breached (SC-6, SC-7)', async () => {
     const run = await cli('queue', '--now', '2026-03-04T00:00:00Z');
     expect(run.code).toBe(0);
@@ -112,7 +112,7 @@ describe('dossier queue', () => {
   });
 });
 
-describe('dossier matrix', () => {
+describe('dossier matrix', { timeout: 20_000 }, () => {
   it('RM-2 prints users × permissions, e-mail preferences and the primary contact', async () => {
     const run = await cli('matrix', 'acme');
     expect(run.code).toBe(0);
@@ -146,7 +146,7 @@ describe('dossier matrix', () => {
   });
 });
 
-describe('dossier streams', () => {
+describe('dossier streams', { timeout: 20_000 }, () => {
   it('lists every stream with its event count', async () => {
     const { streams } = JSON.parse((await cli('streams', '--json')).stdout) as {
       streams: ReadonlyArray<{ stream: string; events: number; lastRevision: string }>;

@@ -22,7 +22,7 @@ interface RebuildJson {
 // What each read model folds of the fixture: 3 support-case events, 4 profile events, 2 invitation events, all 9.
 const foldedByAll = 3 + 4 + 2 + 9;
 
-describe('dossier rebuild', () => {
+describe('dossier rebuild', { timeout: 20_000 }, () => {
   it('rebuilds every read model into projections.db beside the event store and prints the throughput', async () => {
     const run = await cli('rebuild');
     expect(run.code).toBe(0);

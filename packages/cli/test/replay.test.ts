@@ -26,7 +26,7 @@ interface ReplayJson {
   };
 }
 
-describe('dossier replay', () => {
+describe('dossier replay', { timeout: 20_000 }, () => {
   it('prints every event of the stream and the state they fold to', async () => {
     const run = await dossier(['replay', profileStream], { cwd: fixture.folder });
     expect(run.stderr).toBe('');

@@ -34,7 +34,7 @@ interface VerifyJson {
   }>;
 }
 
-describe('dossier verify', () => {
+describe('dossier verify', { timeout: 20_000 }, () => {
   it('exits 0 with the number of streams and events checked when every chain is intact', async () => {
     const run = await dossier(['verify'], { cwd: fixture.folder });
     expect(run.code).toBe(0);

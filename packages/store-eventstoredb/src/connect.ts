@@ -1,22 +1,20 @@
 import type { EsdbClientLike } from './clientLike.js';
 
 /**
- * Checks a connection string's scheme at once, so that a wrong one fails where the store is made.
- * `kurrentdb://` strings are for @kurrent/kurrentdb-client: build a `KurrentDBClient` and pass it as
- * `{ client }`.
+ * Why a connection string's scheme cannot be used, or null when it can. `kurrentdb://` strings are for
+ * @kurrent/kurrentdb-client: build a `KurrentDBClient` and pass it as `{ client }`.
  */
-export const checkScheme = (connectionString: string): void => {
+export const schemeProblem = (connectionString: string): string | null => {
   if (/^(kurrent|kurrentdb|kdb)(\+discover)?:\/\//i.test(connectionString)) {
-    throw new Error(
+    return (
       'createEventStoreDbStore: kurrentdb:// connection strings need @kurrent/kurrentdb-client; pass ' +
-        '{ client: KurrentDBClient.connectionString(…) } instead of { connectionString }',
+      '{ client: KurrentDBClient.connectionString(…) } instead of { connectionString }'
     );
   }
   if (!/^esdb(\+discover)?:\/\//i.test(connectionString)) {
-    throw new Error(
-      'createEventStoreDbStore: the connection string must start with esdb:// or esdb+discover://',
-    );
+    return 'createEventStoreDbStore: the connection string must start with esdb:// or esdb+discover://';
   }
+  return null;
 };
 
 /**

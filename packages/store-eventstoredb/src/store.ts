@@ -3,7 +3,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { Either } from 'fp-ts/lib/Either.js';
 import { append } from './append.js';
 import type { EsdbClientLike } from './clientLike.js';
-import { checkScheme, connect } from './connect.js';
+import { connect, schemeProblem } from './connect.js';
 import type { StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { readAll } from './readAll.js';
@@ -41,19 +41,22 @@ export const createEventStoreDbStore = (
   connection: EventStoreDbConnection,
   options: EventStoreDbStoreOptions = {},
 ): EventStore => {
-  if (options.streamPrefix?.startsWith('$') === true) {
-    throw new Error(
-      'createEventStoreDbStore: a streamPrefix must not start with $, which marks system streams',
-    );
-  }
+  // A store that cannot work answers every call with why, as StoreUnavailable: it never throws.
+  const problem =
+    options.streamPrefix?.startsWith('$') === true
+      ? 'createEventStoreDbStore: a streamPrefix must not start with $, which marks system streams'
+      : 'connectionString' in connection
+        ? schemeProblem(connection.connectionString)
+        : null;
   let client: Promise<EsdbClientLike> | undefined;
-  if ('connectionString' in connection) checkScheme(connection.connectionString);
   const ctx: StoreContext = {
     client: () =>
-      (client ??=
-        'connectionString' in connection
-          ? connect(connection.connectionString)
-          : Promise.resolve(connection.client)),
+      problem !== null
+        ? Promise.reject(new Error(problem))
+        : (client ??=
+            'connectionString' in connection
+              ? connect(connection.connectionString)
+              : Promise.resolve(connection.client)),
     schema: options.schema ?? anyJsonSchema,
     clock: options.clock ?? (() => new Date()),
     streamPrefix: options.streamPrefix ?? '',

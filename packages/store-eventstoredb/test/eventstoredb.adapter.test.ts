@@ -401,10 +401,30 @@ describe('EventStoreDB adapter', () => {
       }
     });
 
-    it('refuse kurrentdb:// connection strings with a pointer to KurrentDBClient', () => {
-      expect(() =>
-        createEventStoreDbStore({ connectionString: 'kurrentdb://localhost:2113?tls=false' }),
-      ).toThrow(/KurrentDBClient/);
+    it('answer every call with StoreUnavailable, never a throw, for a kurrentdb:// string or a $ prefix', async () => {
+      const kurrent = createEventStoreDbStore({ connectionString: 'kurrentdb://localhost:2113?tls=false' });
+      const dollar = createEventStoreDbStore(
+        { connectionString: 'esdb://localhost:1?tls=false' },
+        { streamPrefix: '$x-' },
+      );
+      const notEsdb = createEventStoreDbStore({ connectionString: 'http://localhost:2113' });
+      try {
+        expect(await left(kurrent.append('case-1', 'any', [newEvent('A')]))).toMatchObject({
+          _tag: 'StoreUnavailable',
+          cause: expect.stringMatching(/KurrentDBClient/) as unknown,
+        });
+        expect(await left(kurrent.readAll())).toMatchObject({ _tag: 'StoreUnavailable' });
+        expect(await left(dollar.readStream('case-1'))).toMatchObject({
+          _tag: 'StoreUnavailable',
+          cause: expect.stringMatching(/must not start with \$/) as unknown,
+        });
+        expect(await left(notEsdb.readAll())).toMatchObject({
+          _tag: 'StoreUnavailable',
+          cause: expect.stringMatching(/esdb:\/\/ or esdb\+discover:\/\//) as unknown,
+        });
+      } finally {
+        await Promise.all([kurrent.close(), dollar.close(), notEsdb.close()]);
+      }
     });
   });
 });

@@ -18,7 +18,8 @@ export interface CausedBy {
 export type FlowDispatchError = ExecuteError<'invitation'> | ExecuteError<'paymentProfile'>;
 
 /** What a command of the invitation flow did to its stream. */
-export type FlowDispatched = Handled<AggregateState<'invitation'>> | Handled<AggregateState<'paymentProfile'>>;
+export type FlowDispatched =
+  Handled<AggregateState<'invitation'>> | Handled<AggregateState<'paymentProfile'>>;
 
 /**
  * Carries out one command of the invitation flow through `handle`, with its aggregate's decider, the id the flow or
@@ -27,10 +28,7 @@ export type FlowDispatched = Handled<AggregateState<'invitation'>> | Handled<Agg
  */
 export const dispatchFlow =
   (store: EventStore, deciders: DossierDeciders) =>
-  (
-    dispatch: InvitationFlowDispatch,
-    cause: CausedBy,
-  ): TE.TaskEither<FlowDispatchError, FlowDispatched> => {
+  (dispatch: InvitationFlowDispatch, cause: CausedBy): TE.TaskEither<FlowDispatchError, FlowDispatched> => {
     const context = {
       commandId: dispatch.commandId ?? cause.commandId,
       correlationId: cause.correlationId,

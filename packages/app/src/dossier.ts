@@ -12,7 +12,13 @@ import { auditTrail, openTicketQueue, pendingInvitations, permissionMatrix } fro
 import { dossierDeciders } from './aggregates.js';
 import { waitUntilQuiet } from './caughtUp.js';
 import type { FlowDispatchError } from './dispatchFlow.js';
-import type { Dossier, DossierNotStarted, DossierOptions, DossierStartError, ViewUnavailable } from './dossierTypes.js';
+import type {
+  Dossier,
+  DossierNotStarted,
+  DossierOptions,
+  DossierStartError,
+  ViewUnavailable,
+} from './dossierTypes.js';
 import { execute } from './execute.js';
 import { expireDue } from './expiry.js';
 import { runInvitationFlow } from './invitationProcess.js';
@@ -77,7 +83,9 @@ export const createDossier = (options: DossierOptions): Dossier => {
     return E.right(undefined);
   };
 
-  const query = <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>): E.Either<ViewUnavailable, Q> =>
+  const query = <S, Ev extends EventShape, Q>(
+    projection: Projection<S, Ev, Q>,
+  ): E.Either<ViewUnavailable, Q> =>
     running === null ? E.left(notStarted) : running.projections.query(projection);
   const view =
     <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) =>
@@ -118,7 +126,8 @@ export const createDossier = (options: DossierOptions): Dossier => {
     permissionMatrix: view(permissionMatrix),
     pendingInvitations: view(pendingInvitations),
     auditTrail: view(auditTrail),
-    rebuild: (name) => (running === null ? Promise.resolve(E.left(notStarted)) : running.projections.rebuild(name)),
+    rebuild: (name) =>
+      running === null ? Promise.resolve(E.left(notStarted)) : running.projections.rebuild(name),
     status: async () => ({
       projections: running === null ? [] : await running.projections.status(),
       invitationFlow: running?.flow?.status() ?? null,

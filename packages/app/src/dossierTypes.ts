@@ -96,9 +96,13 @@ export interface Dossier {
   /** Resolves once the flow has dispatched all it was asked and every read model has folded the whole log. */
   readonly waitUntilCaughtUp: () => Promise<void>;
   /** Any running read model's queries, by its projection (one of `dossierProjections`). */
-  readonly query: <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) => Either<ViewUnavailable, Q>;
+  readonly query: <S, Ev extends EventShape, Q>(
+    projection: Projection<S, Ev, Q>,
+  ) => Either<ViewUnavailable, Q>;
   /** Any running read model's state (plain JSON), by its projection: for `--json` output and checks. */
-  readonly state: <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) => Either<ViewUnavailable, S>;
+  readonly state: <S, Ev extends EventShape, Q>(
+    projection: Projection<S, Ev, Q>,
+  ) => Either<ViewUnavailable, S>;
   /** RM-1, live. */
   readonly openTicketQueue: () => Either<ViewUnavailable, OpenTicketQueueQueries>;
   /** RM-2, live. */

@@ -10,7 +10,8 @@ import type { StoreLocation } from './location.js';
 export const projectionsPathFor = (location: StoreLocation): string | null => {
   if (location.kind !== 'sqlite' || location.path === ':memory:' || location.path === '') return null;
   const file = basename(location.path);
-  const name = file === 'events.db' ? 'projections.db' : `${file.replace(/\.(db|sqlite)$/i, '')}.projections.db`;
+  const name =
+    file === 'events.db' ? 'projections.db' : `${file.replace(/\.(db|sqlite)$/i, '')}.projections.db`;
   return join(dirname(location.path), name);
 };
 

@@ -8,7 +8,12 @@ import {
   type StoreError,
   type StreamName,
 } from '@dossier/core';
-import { aggregateOfStream, type AggregateName, type AggregateState, type DossierDeciders } from './aggregates.js';
+import {
+  aggregateOfStream,
+  type AggregateName,
+  type AggregateState,
+  type DossierDeciders,
+} from './aggregates.js';
 
 /** A stream whose name does not start with one of Dossier's aggregates (`supportCase-`, `paymentProfile-`, `invitation-`). */
 export interface UnknownAggregate {
@@ -56,7 +61,7 @@ export const replay =
     const keep = options.keep ?? (() => true);
     let state = decider.initialState;
     const events: RecordedEvent[] = [];
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const page = await store.readStream(stream, { fromRevision: from, limit: pageSize })();
       if (E.isLeft(page)) {
         if (page.left._tag === 'StreamNotFound' && events.length > 0) break;

@@ -8,13 +8,7 @@ import {
 } from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { dispatchFlow } from '../src/index.js';
-import {
-  anaInvitationStream,
-  deciders,
-  inviteAna,
-  readLog,
-  right,
-} from './support/flowFixtures.js';
+import { anaInvitationStream, deciders, inviteAna, readLog, right } from './support/flowFixtures.js';
 
 /** What the invitation flow asks for an event, dispatched as a runner would: ids from the event. */
 const react = (store: ReturnType<typeof createInMemoryStore>, event: RecordedEvent) => {

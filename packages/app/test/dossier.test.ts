@@ -13,7 +13,15 @@ import {
   openStore,
   type Dossier,
 } from '../src/index.js';
-import { anaInvitationStream, inviteAna, left, profile, readLog, right, rightOf } from './support/flowFixtures.js';
+import {
+  anaInvitationStream,
+  inviteAna,
+  left,
+  profile,
+  readLog,
+  right,
+  rightOf,
+} from './support/flowFixtures.js';
 import { started, type Stores } from './support/harness.js';
 import { ana } from './support/paymentProfile.js';
 import { day, openCase, toCase } from './support/supportCase.js';
@@ -57,7 +65,8 @@ describe('createDossier', () => {
     const status = await dossier.status();
     const head = (await readLog(dossier.store)).at(-1)?.position;
     expect(status.projections.map((p) => p.name)).toEqual(dossierProjectionNames);
-    for (const projection of status.projections) expect(projection).toMatchObject({ caughtUp: true, lag: 0n });
+    for (const projection of status.projections)
+      expect(projection).toMatchObject({ caughtUp: true, lag: 0n });
     expect(status.projections.find((p) => p.name === 'auditTrail')?.position).toBe(head);
     expect(status.invitationFlow).toMatchObject({ phase: 'live', dispatched: 1, refusalCount: 0 });
   });
@@ -68,7 +77,9 @@ describe('createDossier', () => {
     await dossier.waitUntilCaughtUp();
     const before = dossier.state(permissionMatrix);
     const announced: string[] = [];
-    const off = onReadModelChanged(dossier.bus, (change) => announced.push(`${change.projection}:${change.reason}`));
+    const off = onReadModelChanged(dossier.bus, (change) =>
+      announced.push(`${change.projection}:${change.reason}`),
+    );
     const rebuilt = await right(() => dossier.rebuild('permissionMatrix'));
     off();
     expect(rebuilt).toMatchObject({ name: 'permissionMatrix', generation: 1 });

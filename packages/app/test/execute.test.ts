@@ -16,7 +16,11 @@ describe('execute', () => {
     expect(handled.events.map((e) => e.type)).toEqual(['ProfileCreated']);
     expect(handled.state.status).toBe('created');
     const [event] = await readLog(store);
-    expect(event?.metadata).toMatchObject({ commandId: 'create-acme', actor: owner.id, correlationId: 'create-acme' });
+    expect(event?.metadata).toMatchObject({
+      commandId: 'create-acme',
+      actor: owner.id,
+      correlationId: 'create-acme',
+    });
   });
 
   it('applies a command repeated under the same id once', async () => {

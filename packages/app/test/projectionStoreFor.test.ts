@@ -12,10 +12,14 @@ afterEach(() => {
 
 describe('the projection store for a location', () => {
   it('sits beside a SQLite event file, and nowhere for EventStoreDB or an in-memory SQLite', () => {
-    expect(projectionsPathFor({ kind: 'sqlite', path: '.dossier/events.db' })).toBe(join('.dossier', 'projections.db'));
+    expect(projectionsPathFor({ kind: 'sqlite', path: '.dossier/events.db' })).toBe(
+      join('.dossier', 'projections.db'),
+    );
     expect(projectionsPathFor({ kind: 'sqlite', path: '/data/shop.db' })).toBe('/data/shop.projections.db');
     expect(projectionsPathFor({ kind: 'sqlite', path: ':memory:' })).toBeNull();
-    expect(projectionsPathFor({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113' })).toBeNull();
+    expect(
+      projectionsPathFor({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113' }),
+    ).toBeNull();
   });
 
   it('keeps what is saved in its file: a store opened again for the same location finds it', async () => {
@@ -28,7 +32,11 @@ describe('the projection store for a location', () => {
     await right(first.promote(key));
     await first.close();
     const again = openProjectionStore(location);
-    expect(await right(again.current('openTicketQueue'))).toEqual({ key, state: { cases: {} }, checkpoint: 7n });
+    expect(await right(again.current('openTicketQueue'))).toEqual({
+      key,
+      state: { cases: {} },
+      checkpoint: 7n,
+    });
     await again.close();
   });
 

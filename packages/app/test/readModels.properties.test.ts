@@ -32,7 +32,11 @@ const carryOut = async (dossier: Dossier, step: WorldStep): Promise<void> => {
       await dossier.execute('paymentProfile', paymentProfileStream(flowProfile as ProfileId), step.command)();
       return;
     case 'invitation':
-      await dossier.execute('invitation', invitationStream(step.invitationId as InvitationId), step.command)();
+      await dossier.execute(
+        'invitation',
+        invitationStream(step.invitationId as InvitationId),
+        step.command,
+      )();
       return;
     case 'deliver':
       await dossier.waitUntilCaughtUp();

@@ -29,14 +29,17 @@ export const left = async <L>(task: TaskEither<L, unknown>): Promise<L> => {
   return result.left;
 };
 
-const bigints = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);
+const bigints = (_key: string, value: unknown): unknown =>
+  typeof value === 'bigint' ? value.toString() : value;
 
 /** Every event of the store in log order. */
 export const readLog = (store: EventStore): Promise<ReadonlyArray<RecordedEvent>> => right(store.readAll());
 
 /** A business profile created by the owner at day(0), and Ana invited with `read` at day(1): the UserInvited event. */
 export const inviteAna = async (store: EventStore): Promise<RecordedEvent> => {
-  await right(execute(store, deciders, 'paymentProfile', profileStream, createProfile({}, { at: day(0) }, 'acme')));
+  await right(
+    execute(store, deciders, 'paymentProfile', profileStream, createProfile({}, { at: day(0) }, 'acme')),
+  );
   const invited = await right(
     execute(
       store,

@@ -18,7 +18,12 @@ export const started = async (
   stores: Pick<Stores, 'store' | 'states'>,
   options: Partial<DossierOptions> = {},
 ): Promise<Dossier> => {
-  const dossier = createDossier({ store: stores.store, projectionStore: stores.states, idleMs: 5, ...options });
+  const dossier = createDossier({
+    store: stores.store,
+    projectionStore: stores.states,
+    idleMs: 5,
+    ...options,
+  });
   await right(() => dossier.start());
   return dossier;
 };

@@ -5,7 +5,6 @@ import { streamsOf } from './record.js';
 
 const fourteenDays = 14 * 86_400_000;
 
-
 /**
  * RM-3 against the aggregates: folds each invitation of the log from its own stream and compares the view it is given,
  * then lists every way they disagree (empty when they agree): exactly the pending invitations are listed, each with its
@@ -20,7 +19,9 @@ export const pendingDisagreements = (
   const problems: string[] = [];
   const listed = new Map(view.list().map((i) => [i.invitationId as string, i]));
   let pending = 0;
-  for (const [stream, streamEvents] of Object.entries(streamsOf<InvitationEvent>(events, invitationEventTypes))) {
+  for (const [stream, streamEvents] of Object.entries(
+    streamsOf<InvitationEvent>(events, invitationEventTypes),
+  )) {
     const state = fold(invitation, streamEvents);
     if (state.status === 'unissued') continue;
     const shown = listed.get(state.invitationId);

@@ -1,6 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Instant, InvitationCommand, PaymentProfileState } from '@dossier/domain';
+import { createInMemoryProjectionStore } from '@dossier/core';
+import {
+  commandIdFor,
+  systemActor,
+  type Instant,
+  type InvitationCommand,
+  type PaymentProfileState,
+} from '@dossier/domain';
 import { replay, type Dossier } from '../../src/index.js';
 import { crashBeforeSaving, eventually, started, type OpenStores, type Stores } from './harness.js';
 import {
@@ -97,7 +104,9 @@ export const describeInvitationFlow = (label: string, open: OpenStores): void =>
 
     it('IN-3 a resend restarts the 14-day window: not expired at day 15, accepted at day 20', async () => {
       const { dossier } = await invited();
-      await right(dossier.execute('paymentProfile', profileStream, requestResend(anaInvitation, { at: day(10) })));
+      await right(
+        dossier.execute('paymentProfile', profileStream, requestResend(anaInvitation, { at: day(10) })),
+      );
       await dossier.waitUntilCaughtUp();
       expect((await pending(dossier)).list().map((i) => i.expiresAt)).toEqual([day(24)]);
       expect(await expire(dossier, day(15))).toEqual([]);
@@ -108,7 +117,9 @@ export const describeInvitationFlow = (label: string, open: OpenStores): void =>
 
     it('IN-5 a cancelled invitation is final: withdrawn from the profile, and it cannot be accepted', async () => {
       const { dossier } = await invited();
-      await right(dossier.execute('paymentProfile', profileStream, requestCancellation(anaInvitation, { at: day(2) })));
+      await right(
+        dossier.execute('paymentProfile', profileStream, requestCancellation(anaInvitation, { at: day(2) })),
+      );
       await dossier.waitUntilCaughtUp();
       expect(await invitationStatus(dossier)).toBe('cancelled');
       expect((await profileState(dossier)).pending).toEqual([]);
@@ -149,6 +160,35 @@ export const describeInvitationFlow = (label: string, open: OpenStores): void =>
       expect(log.filter((e) => e.type === 'InvitationAccepted')).toHaveLength(1);
       expect(log.filter((e) => e.type === 'InvitedUserActivated')).toHaveLength(1);
       expect((await profileState(dossier)).users.filter((u) => u.email === ana.email)).toHaveLength(1);
+    });
+
+    it('IN-4 a flow replayed from zero (its checkpoints lost) dispatches every command again and changes nothing', async () => {
+      const { dossier, store } = await invited();
+      await dossier.stop(); // so that the cancellation crosses the acceptance, which the flow then refuses (IN-5)
+      await right(() => onInvitation(dossier, accept(ana, day(3))));
+      await right(
+        dossier.execute('paymentProfile', profileStream, requestCancellation(anaInvitation, { at: day(4) })),
+      );
+      await right(() => dossier.start());
+      await dossier.waitUntilCaughtUp();
+      await dossier.stop();
+      const before = await readLog(store);
+
+      const replayed = await started({ store, states: createInMemoryProjectionStore() });
+      cleanups.push(replayed.stop);
+      await replayed.waitUntilCaughtUp();
+      const flow = (await replayed.status()).invitationFlow;
+      expect(flow?.dispatched).toBe(2); // IssueInvitation and ActivateInvitedUser, recognised by their ids
+      expect(flow?.refusals.map((r) => (r.error as { readonly _tag: string })._tag)).toEqual([
+        'InvitationNotPending',
+      ]);
+      expect(await readLog(store)).toEqual(before);
+      const byFlow = before.filter((e) => e.metadata.actor === systemActor.id);
+      expect(byFlow.map((e) => e.type)).toEqual(['InvitationIssued', 'InvitedUserActivated']);
+      // Each under the id the saga derives from its cause: how a repeat is recognised even where the domain would not.
+      for (const event of byFlow)
+        expect(event.metadata.commandId).toBe(commandIdFor(event.metadata.causationId ?? '', 0));
+      expect(rightOf(replayed.permissionMatrix()).can(profile, ana.id, 'read')).toBe(true);
     });
 
     it('IN-4 a flow restarted between dispatch and checkpoint dispatches again, and nothing happens twice', async () => {

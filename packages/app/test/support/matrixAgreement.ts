@@ -10,7 +10,6 @@ import {
 import type { PermissionMatrixQueries } from '@dossier/projections';
 import { streamsOf } from './record.js';
 
-
 type Created = Extract<PaymentProfileState, { readonly status: 'created' }>;
 
 /** PP-3, written out again from DOMAIN.md rather than taken from the domain's helpers. */
@@ -40,7 +39,9 @@ export const matrixDisagreements = (
   people: ReadonlyArray<string> = [],
 ): ReadonlyArray<string> => {
   const problems: string[] = [];
-  for (const [stream, streamEvents] of Object.entries(streamsOf<PaymentProfileEvent>(events, paymentProfileEventTypes))) {
+  for (const [stream, streamEvents] of Object.entries(
+    streamsOf<PaymentProfileEvent>(events, paymentProfileEventTypes),
+  )) {
     const state = fold(paymentProfile, streamEvents);
     if (state.status !== 'created') continue;
     const view = matrix.profile(state.profileId);

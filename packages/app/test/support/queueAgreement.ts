@@ -11,7 +11,6 @@ import {
 import type { OpenTicketQueueQueries } from '@dossier/projections';
 import { streamsOf } from './record.js';
 
-
 /** SC-7, computed from a stream without the projection: the first agent action, and whether the due time was missed. */
 const expectedBreach = (
   events: ReadonlyArray<Recorded<SupportCaseEvent>>,
@@ -34,7 +33,9 @@ export const queueDisagreements = (
 ): ReadonlyArray<string> => {
   const problems: string[] = [];
   let open = 0;
-  for (const [stream, streamEvents] of Object.entries(streamsOf<SupportCaseEvent>(events, supportCaseEventTypes))) {
+  for (const [stream, streamEvents] of Object.entries(
+    streamsOf<SupportCaseEvent>(events, supportCaseEventTypes),
+  )) {
     const state: SupportCaseState = fold(supportCase, streamEvents);
     if (state.status === 'unopened') continue;
     const item = queue.get(state.case.caseId, now);

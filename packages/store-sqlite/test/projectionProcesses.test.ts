@@ -12,14 +12,18 @@ const runnerScript = fileURLToPath(new URL('./fixtures/projectionRunner.mjs', im
 
 interface Child {
   readonly args: ReadonlyArray<string>;
+  readonly version: number;
 }
 
-/** Runs the projection runner in a child until it has printed `killAfter` saves, then kills it after a random pause. */
-const runUntilKilled = ({ args }: Child, killAfter: number): Promise<number> =>
+/**
+ * Runs the projection runner in a child until it has printed `killAfter` lines of progress (started, then each
+ * save it announces), then kills it after a random pause of up to `maxPauseMs`.
+ */
+const runUntilKilled = ({ args, version }: Child, killAfter: number, maxPauseMs: number): Promise<number> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [runnerScript, ...args, 'live', String(1 + Math.floor(Math.random() * 30))],
+      [runnerScript, ...args, 'live', String(1 + Math.floor(Math.random() * 30)), String(version)],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -29,18 +33,18 @@ const runUntilKilled = ({ args }: Child, killAfter: number): Promise<number> =>
     let killing = false;
     const guard = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the child never saved ${killAfter} times; stderr: ${stderr}`));
+      reject(new Error(`the child never printed ${killAfter} lines of progress; stderr: ${stderr}`));
     }, 30_000);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       saves += chunk
         .toString()
         .split('\n')
-        .filter((line) => line.startsWith('saved')).length;
+        .filter((line) => line.startsWith('saved') || line === 'started').length;
       if (!killing && saves >= killAfter) {
         killing = true;
         // A random pause lands the kill anywhere: while folding, between folding and saving, inside a save.
-        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 6));
+        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * maxPauseMs));
       }
     });
     child.on('error', reject);
@@ -52,9 +56,9 @@ const runUntilKilled = ({ args }: Child, killAfter: number): Promise<number> =>
   });
 
 /** Runs the projection runner in a child until it has settled at the head of the log, and exits. */
-const runToSettled = ({ args }: Child): Promise<void> =>
+const runToSettled = ({ args, version }: Child): Promise<void> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runnerScript, ...args, 'settle', '25'], {
+    const child = spawn(process.execPath, [runnerScript, ...args, 'settle', '25', String(version)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -93,10 +97,10 @@ describe('projections over SQLite, across processes', () => {
   let temp: ReturnType<typeof tempFolder> | undefined;
   afterEach(() => temp?.remove());
 
-  it('a runner killed at random points and started again ends equal to a clean rebuild, each event folded once', async () => {
+  it('a runner killed at random points, while folding and while rebuilding for a new version, ends equal to a clean rebuild, each event folded once', async () => {
     temp = tempFolder();
     const projectionsPath = `${temp.folder}/projections.db`;
-    const child: Child = { args: [temp.dbPath, projectionsPath] };
+    const args = [temp.dbPath, projectionsPath];
     const store = createSqliteStore({ path: temp.dbPath });
     try {
       await addItems(store, 0, 600);
@@ -109,10 +113,13 @@ describe('projections over SQLite, across processes', () => {
             await new Promise((resolve) => setTimeout(resolve, 3));
           }
         })();
-        await runUntilKilled(child, 1 + Math.floor(Math.random() * 6));
+        // From the third round on, a new version: the runner rebuilds from zero on start (announcing no save until
+        // the swap), so it is killed at a random moment after starting, while rebuilding or just after.
+        if (round < 2) await runUntilKilled({ args, version: 1 }, 2 + Math.floor(Math.random() * 6), 6);
+        else await runUntilKilled({ args, version: 2 }, 1, 60);
         await appending;
       }
-      await runToSettled(child);
+      await runToSettled({ args, version: 2 });
 
       const states = createSqliteProjectionStore({ path: projectionsPath });
       const copy = await right(states.current('tally'));
@@ -120,6 +127,7 @@ describe('projections over SQLite, across processes', () => {
       const all = await right(store.readAll());
       const folded = all.filter((e) => e.type === 'ItemAdded' || e.type === 'ItemRemoved');
       expect(all).toHaveLength(written);
+      expect(copy?.key).toEqual({ name: 'tally', version: 2, generation: 1 });
       expect(copy?.checkpoint).toBe(all.at(-1)?.position);
       expect(copy?.state).toEqual(replayProjection(tally, folded as never));
       expect((copy?.state as Tally).positions).toEqual(folded.map((e) => Number(e.position)));

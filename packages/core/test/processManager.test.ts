@@ -198,4 +198,67 @@ describe('runProcessManager', () => {
       E.right({ key: { name: 'billing', version: 0, generation: 0 }, state: null, checkpoint: null }),
     );
   });
+
+  it('takes the caller’s command ids and judgement of what is transient', async () => {
+    const store = createInMemoryStore();
+    await placeOrders(store, [5]);
+    const seen: string[] = [];
+    let failures = 0;
+    const runner = await right(
+      runProcessManager({
+        store,
+        checkpoints: createInMemoryProjectionStore(),
+        manager: billing,
+        commandIdFor: (eventId, index) => `mine/${eventId}/${index}`,
+        // Here a refusal is worth one more try: the caller knows its domain.
+        isTransient: (error: PaymentError | { readonly _tag: string }) => error._tag === 'NotYet',
+        dispatch: (command, context) => {
+          seen.push(context.commandId);
+          failures += 1;
+          return failures === 1 ? TE.left({ _tag: 'NotYet' }) : dispatchThrough(store)(command, context);
+        },
+        retry: { initialMs: 1, maxMs: 1 },
+      }),
+    );
+    running.push(runner);
+    await runner.settled();
+    const [order] = await right(store.readAll({ filter: { kind: 'eventType', prefixes: ['OrderPlaced'] } }));
+    expect(seen).toEqual([`mine/${order?.metadata.eventId}/0`, `mine/${order?.metadata.eventId}/0`]);
+    expect(await chargesOf(store, 1)).toEqual([1]);
+    expect(runner.status()).toMatchObject({ dispatched: 1, refusalCount: 0 });
+  });
+
+  it('stops with a report when react throws, its checkpoint before that event', async () => {
+    const store = createInMemoryStore();
+    await placeOrders(store, [5, 6]);
+    const picky: ProcessManager<OrderEvent, Charge> = {
+      ...billing,
+      react: (event) => {
+        if (event.data.amount === 6) throw new Error('no rule for 6');
+        return billing.react(event);
+      },
+    };
+    const runner = await right(
+      runProcessManager({
+        store,
+        checkpoints: createInMemoryProjectionStore(),
+        manager: picky,
+        dispatch: dispatchThrough(store),
+      }),
+    );
+    running.push(runner);
+    await runner.settled();
+    expect(runner.status()).toMatchObject({
+      phase: 'failed',
+      checkpoint: 0n,
+      dispatched: 1,
+      failure: {
+        kind: 'ApplyFailed',
+        name: 'billing',
+        stream: 'order-1',
+        position: 1n,
+        error: 'no rule for 6',
+      },
+    });
+  });
 });

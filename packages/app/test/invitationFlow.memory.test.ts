@@ -1,16 +1,4 @@
-import { createInMemoryProjectionStore, createInMemoryStore } from '@dossier/core';
-import { dossierSchema } from '../src/index.js';
 import { describeInvitationFlow } from './support/invitationFlowSuite.js';
+import { inMemoryStores } from './support/stores.js';
 
-describeInvitationFlow('the in-memory stores', () => {
-  const store = createInMemoryStore({ schema: dossierSchema });
-  const states = createInMemoryProjectionStore();
-  return Promise.resolve({
-    store,
-    states,
-    close: async () => {
-      await states.close();
-      await store.close();
-    },
-  });
-});
+describeInvitationFlow('the in-memory stores', inMemoryStores);

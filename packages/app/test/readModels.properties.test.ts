@@ -5,26 +5,17 @@ import type { Dossier } from '../src/index.js';
 import { flowProfile, worldStepsArb, type WorldStep } from './support/flowArbitraries.js';
 import { right, rightOf } from './support/flowFixtures.js';
 import { pendingDisagreements } from './support/invitationAgreement.js';
-import { liveAgainstRebuild, liveDossier, numRuns } from './support/live.js';
+import { liveAgainstRebuild, numRuns, withDossier } from './support/live.js';
 import { matrixDisagreements } from './support/matrixAgreement.js';
 import { people, paymentProfileStepsArb } from './support/paymentProfileArbitraries.js';
 import { queueDisagreements } from './support/queueAgreement.js';
+import type { OpenStores } from './support/harness.js';
+import { inMemoryStores, sqliteStores } from './support/stores.js';
 import { nowArb, supportCaseStepsArb } from './support/supportCaseArbitraries.js';
 
 // Random command sequences through `createDossier`: core's `handle` into a real store, the read models live on core's
 // projection runner from before the first command, and the invitation flow on its process-manager runner. Refusals
 // are part of the sequences; they record nothing.
-
-/** Runs a property over a fresh live Dossier, stopping it whatever happens. */
-const withDossier = async (run: (dossier: Dossier) => Promise<void>): Promise<void> => {
-  const dossier = await liveDossier();
-  try {
-    await run(dossier);
-  } finally {
-    await dossier.stop();
-    await dossier.store.close();
-  }
-};
 
 const carryOut = async (dossier: Dossier, step: WorldStep): Promise<void> => {
   switch (step.kind) {
@@ -51,7 +42,7 @@ describe('the read models, live through the runner, against a rebuild and agains
   it('RM-1 the live queue equals a rebuild from zero and agrees with every SupportCase', async () => {
     await fc.assert(
       fc.asyncProperty(supportCaseStepsArb, nowArb, (steps, now) =>
-        withDossier(async (dossier) => {
+        withDossier(inMemoryStores, async (dossier) => {
           for (const { stream, command } of steps) await dossier.execute('supportCase', stream, command)();
           const { events, differing } = await liveAgainstRebuild(dossier);
           expect(differing).toEqual([]);
@@ -66,7 +57,7 @@ describe('the read models, live through the runner, against a rebuild and agains
     const everyone = people.flatMap((p) => [p.id, p.email]);
     await fc.assert(
       fc.asyncProperty(paymentProfileStepsArb, (steps) =>
-        withDossier(async (dossier) => {
+        withDossier(inMemoryStores, async (dossier) => {
           for (const { stream, command } of steps) await dossier.execute('paymentProfile', stream, command)();
           const { events, differing } = await liveAgainstRebuild(dossier);
           expect(differing).toEqual([]);
@@ -77,10 +68,10 @@ describe('the read models, live through the runner, against a rebuild and agains
     );
   });
 
-  it('RM-3 with the flow and the scheduler live, and a restart anywhere, pending invitations equal a rebuild and agree with every Invitation', async () => {
-    await fc.assert(
+  const flowProperty = (open: OpenStores, runs: number) =>
+    fc.assert(
       fc.asyncProperty(worldStepsArb, fc.nat(), (steps, restartAt) =>
-        withDossier(async (dossier) => {
+        withDossier(open, async (dossier) => {
           for (const [index, step] of steps.entries()) {
             if (index === restartAt % steps.length) {
               await dossier.stop(); // the runners resume from their saved checkpoints
@@ -95,7 +86,12 @@ describe('the read models, live through the runner, against a rebuild and agains
           expect(matrixDisagreements(events, rightOf(dossier.permissionMatrix()))).toEqual([]);
         }),
       ),
-      { numRuns: numRuns() },
+      { numRuns: runs },
     );
-  });
+
+  it('RM-3 with the flow and the scheduler live, and a restart anywhere, pending invitations equal a rebuild and agree with every Invitation', () =>
+    flowProperty(inMemoryStores, numRuns()));
+
+  it('RM-3 the same over SQLite files: events and read-model state on disk, the restart resuming from them', () =>
+    flowProperty(sqliteStores, numRuns(10)));
 });

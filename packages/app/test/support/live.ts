@@ -1,15 +1,9 @@
-import {
-  createInMemoryProjectionStore,
-  createInMemoryStore,
-  replayProjection,
-  type AnyProjection,
-  type RecordedEvent,
-} from '@dossier/core';
+import { replayProjection, type AnyProjection, type RecordedEvent } from '@dossier/core';
 import { isDeepStrictEqual } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
-import { dossierProjections, dossierSchema, type Dossier } from '../../src/index.js';
+import { dossierProjections, type Dossier } from '../../src/index.js';
 import { readLog } from './flowFixtures.js';
-import { started } from './harness.js';
+import { started, type OpenStores } from './harness.js';
 import { subscribed } from './record.js';
 
 /**
@@ -19,9 +13,23 @@ import { subscribed } from './record.js';
 export const numRuns = (divisor = 1): number =>
   Math.max(1, Math.floor(Number(process.env['FC_RUNS'] ?? 200) / 4 / divisor));
 
-/** Dossier started over fresh in-memory stores (with the domain's schema), its read models live from the start. */
-export const liveDossier = (): Promise<Dossier> =>
-  started({ store: createInMemoryStore({ schema: dossierSchema }), states: createInMemoryProjectionStore() });
+/** Runs a property over Dossier started on fresh stores, its read models live from the start; closes all after. */
+export const withDossier = async (
+  open: OpenStores,
+  run: (dossier: Dossier) => Promise<void>,
+): Promise<void> => {
+  const stores = await open();
+  try {
+    const dossier = await started(stores);
+    try {
+      await run(dossier);
+    } finally {
+      await dossier.stop();
+    }
+  } finally {
+    await stores.close();
+  }
+};
 
 // As a stored copy reads back: what a restart would see.
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

@@ -58,6 +58,18 @@ describe('createDossier', () => {
     expect(await dossier.status()).toEqual({ projections: [], invitationFlow: null });
   });
 
+  it('reports a projection store it cannot use as StoreUnavailable from start, leaving nothing running', async () => {
+    const states = createInMemoryProjectionStore();
+    await states.close();
+    const dossier = createDossier({
+      store: createInMemoryStore({ schema: dossierSchema }),
+      projectionStore: states,
+    });
+    expect(await left(() => dossier.start())).toMatchObject({ _tag: 'StoreUnavailable' });
+    expect(dossier.auditTrail()).toEqual(E.left({ _tag: 'DossierNotStarted' }));
+    expect(await dossier.status()).toEqual({ projections: [], invitationFlow: null });
+  });
+
   it('reports the status of the four read models and of the invitation flow, caught up after waiting', async () => {
     const dossier = await live();
     await inviteAna(dossier.store);

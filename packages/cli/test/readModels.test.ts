@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newcomer, profileStream, recorded, routineCase } from './support/fill.js';
+import { auditor, newcomer, profileStream, recorded, routineCase } from './support/fill.js';
 import { useFilledStore } from './support/fixture.js';
 import { dossier } from './support/runCli.js';
 
@@ -10,7 +10,7 @@ describe('dossier audit', { timeout: 20_000 }, () => {
   it('RM-4 prints who did what, when, through which command, and what changed', async () => {
     const run = await cli('audit', profileStream);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('4 change(s)');
+    expect(run.stdout).toContain('5 change(s)');
     for (const command of ['CreateProfile', 'InviteUser', 'ActivateInvitedUser', 'ChangePermissions'])
       expect(run.stdout).toContain(command);
     expect(run.stdout).toContain('system:invitation-flow');
@@ -36,6 +36,7 @@ describe('dossier audit', { timeout: 20_000 }, () => {
       'InviteUser',
       'ActivateInvitedUser',
       'ChangePermissions',
+      'InviteUser',
     ]);
     expect(entries[3]).toMatchObject({
       revision: '3',
@@ -120,6 +121,8 @@ describe('dossier matrix', { timeout: 20_000 }, () => {
     expect(run.stdout).toContain('primary contact owner@acme.example');
     expect(run.stdout).toContain(newcomer.email);
     expect(run.stdout).toContain('administrative');
+    expect(run.stdout).toContain('Pending (invited, not yet accepted)');
+    expect(run.stdout).toContain(auditor);
     // PP-3: business profiles offer no edit-profile column.
     expect(run.stdout).not.toContain('edit-profile');
   });
@@ -135,7 +138,11 @@ describe('dossier matrix', { timeout: 20_000 }, () => {
       permissions: ['read', 'purchase', 'manage-users'],
       primaryContact: false,
     });
-    expect(matrix.pending).toEqual([]);
+    // PP-8: the auditor the newcomer invited shows as pending, not as a user.
+    expect(matrix.pending).toEqual([
+      expect.objectContaining({ email: auditor, permissions: ['read'], invitedBy: newcomer.id }),
+    ]);
+    expect(matrix.users.map((u) => u.email)).not.toContain(auditor);
   });
 
   it('an unknown profile exits 1, naming the profiles the store holds', async () => {

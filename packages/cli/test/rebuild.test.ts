@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureEventCount } from './support/fill.js';
 import { useFilledStore } from './support/fixture.js';
 import { dossier } from './support/runCli.js';
 
@@ -19,8 +20,8 @@ interface RebuildJson {
   readonly eventsPerSecond: number;
 }
 
-// What each read model folds of the fixture: 3 support-case events, 4 profile events, 2 invitation events, all 9.
-const foldedByAll = 3 + 4 + 2 + 9;
+// What each read model folds of the fixture: 3 support-case events, 5 profile events, 2 invitation events, all 10.
+const foldedByAll = 3 + 5 + 2 + fixtureEventCount;
 
 describe('dossier rebuild', { timeout: 20_000 }, () => {
   it('rebuilds every read model into projections.db beside the event store and prints the throughput', async () => {
@@ -38,9 +39,11 @@ describe('dossier rebuild', { timeout: 20_000 }, () => {
   it('rebuilds one read model into a fresh generation each time, --json giving the figures', async () => {
     const first = JSON.parse((await cli('rebuild', 'auditTrail', '--json')).stdout) as RebuildJson;
     const second = JSON.parse((await cli('rebuild', 'auditTrail', '--json')).stdout) as RebuildJson;
-    expect(first.rebuilt).toEqual([expect.objectContaining({ name: 'auditTrail', position: '9' })]);
+    expect(first.rebuilt).toEqual([
+      expect.objectContaining({ name: 'auditTrail', position: String(fixtureEventCount) }),
+    ]);
     expect(second.rebuilt[0]?.generation).toBe((first.rebuilt[0]?.generation ?? 0) + 1);
-    expect(second.events).toBe(9);
+    expect(second.events).toBe(fixtureEventCount);
     expect(second.seconds).toBeGreaterThan(0);
     expect(second.eventsPerSecond).toBe(Math.round(second.events / second.seconds));
   });

@@ -31,7 +31,7 @@ describe('dossier replay', { timeout: 20_000 }, () => {
     const run = await dossier(['replay', profileStream], { cwd: fixture.folder });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('4 event(s), up to revision 3');
+    expect(run.stdout).toContain('5 event(s), up to revision 4');
     for (const type of ['ProfileCreated', 'UserInvited', 'InvitedUserActivated', 'PermissionsChanged'])
       expect(run.stdout).toContain(type);
     expect(run.stdout).toContain(recorded.permissionsChanged);
@@ -49,7 +49,7 @@ describe('dossier replay', { timeout: 20_000 }, () => {
       clock: 'recordedAt',
       asOf: recorded.userInvited,
       revision: '1',
-      laterEvents: 2,
+      laterEvents: 3,
     });
     expect(replay.events.map((e) => e.type)).toEqual(['ProfileCreated', 'UserInvited']);
     expect(replay.events[1]).toMatchObject({

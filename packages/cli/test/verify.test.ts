@@ -82,6 +82,32 @@ describe('dossier verify', { timeout: 20_000 }, () => {
     expect(run.stderr).toContain('removed');
   });
 
+  it('an event the domain can no longer decode: replay and audit exit 4 naming it, verify still checks its hash', async () => {
+    const path = tampered(
+      'undecodable',
+      `UPDATE events SET data = json_set(data, '$.kind', 'galactic') WHERE stream = ? AND revision = ?`,
+      profileStream,
+      0,
+    );
+    for (const command of ['replay', 'audit']) {
+      const run = await dossier([command, profileStream, '--store', `sqlite:${path}`], {
+        cwd: fixture.folder,
+      });
+      expect(run.code, command).toBe(4);
+      expect(run.stderr).toContain(`at ${profileStream} revision 0`);
+      expect(run.stderr).toContain('dossier verify');
+    }
+    const rebuilt = await dossier(['rebuild', 'permissionMatrix', '--store', `sqlite:${path}`], {
+      cwd: fixture.folder,
+    });
+    expect(rebuilt.code).toBe(4);
+    expect(rebuilt.stderr).toContain(`UndecodableEvent) at ${profileStream} revision 0`);
+    const verified = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain(`stream ${profileStream}, revision 0`);
+    expect(verified.stderr).toContain('edited');
+  });
+
   it('reports data that is no longer JSON as a broken link, not a crash', async () => {
     const path = tampered(
       'garbled',

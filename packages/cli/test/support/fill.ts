@@ -26,6 +26,8 @@ const actor = (id: string, email: string): Actor => ({ id: id as UserId, email: 
 export const owner = actor('user-owner', 'owner@acme.example');
 export const newcomer = actor('user-newcomer', 'newcomer@acme.example');
 export const agent = actor('agent-1', 'agent1@support.example');
+/** Invited by the newcomer at the end, and still pending. */
+export const auditor = 'auditor@acme.example' as Email;
 const globexAdmin = actor('user-globex', 'admin@globex.example');
 
 /** The fixture's streams. */
@@ -48,6 +50,7 @@ export const recorded = {
   invitationAccepted: '2026-03-04T08:00:00.000Z',
   userActivated: '2026-03-04T08:01:00.000Z',
   permissionsChanged: '2026-03-05T12:00:00.000Z',
+  auditorInvited: '2026-03-06T09:00:00.000Z',
 } as const;
 
 const minuteBefore = (iso: string): Instant => new Date(Date.parse(iso) - 60_000).toISOString() as Instant;
@@ -85,11 +88,11 @@ const impact = (p1: boolean): OpenCase['data']['impact'] => ({
 });
 
 /** How many events {@link fillStore} records. */
-export const fixtureEventCount = 9;
+export const fixtureEventCount = 10;
 
 /**
  * Fills a new SQLite store at `path` through core's `handle` with the real deciders: the Acme business
- * profile inviting and activating a newcomer, and two support cases (a P1 left unanswered, a P3 answered).
+ * profile inviting and activating a newcomer who then invites an auditor (pending), and two support cases (a P1 left unanswered, a P3 answered).
  */
 export const fillStore = async (path: string): Promise<void> => {
   let clock: string = recorded.profileCreated;
@@ -194,6 +197,18 @@ export const fillStore = async (path: string): Promise<void> => {
       at: a8,
       actor: owner,
       data: { email: newcomer.email, permissions: ['read', 'purchase', 'manage-users'] },
+    });
+    const [r9, a9] = t('auditorInvited');
+    await send(r9, paymentProfile, profileStream, {
+      type: 'InviteUser',
+      at: a9,
+      actor: newcomer,
+      data: {
+        invitationId: 'inv-2' as InvitationId,
+        email: auditor,
+        permissions: ['read'],
+        emailPreference: 'none',
+      },
     });
   } finally {
     await store.close();

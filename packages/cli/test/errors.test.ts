@@ -93,18 +93,20 @@ describe('an unreachable EventStoreDB', { timeout: 20_000 }, () => {
     expect(run.stderr).toContain('EventStoreDB');
   });
 
-  it('a server that never answers: exit 3 after the time-out, saying so', async () => {
-    const started = Date.now();
-    const run = await dossier(
-      ['streams', '--store', `esdb://127.0.0.1:${port}?tls=false`, '--timeout', '700'],
-      {
-        cwd: fixture.folder,
-      },
-    );
-    expect(run.code).toBe(3);
-    expectOneLine(run);
-    expect(run.stderr).toContain('no answer within 700 ms');
-    expect(Date.now() - started).toBeLessThan(10_000);
+  it('a server that never answers: streams and rebuild exit 3 after the time-out, saying so', async () => {
+    for (const command of ['streams', 'rebuild']) {
+      const started = Date.now();
+      const run = await dossier(
+        [command, '--store', `esdb://127.0.0.1:${port}?tls=false`, '--timeout', '700'],
+        {
+          cwd: fixture.folder,
+        },
+      );
+      expect(run.code, command).toBe(3);
+      expectOneLine(run);
+      expect(run.stderr).toContain('no answer within 700 ms');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
   });
 });
 

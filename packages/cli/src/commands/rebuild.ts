@@ -72,6 +72,11 @@ const rebuildAll =
     options: RebuildOptions,
   ): TE.TaskEither<CliFailure, void> =>
   async () => {
+    // The runner retries a store that fails; a bounded read first makes an unreachable one fail fast instead.
+    // An undecodable first event still proves the store answers; the rebuild then reports it where it stops.
+    const reachable = await session.store.readAll({ limit: 1 })();
+    if (E.isLeft(reachable) && reachable.left._tag === 'StoreUnavailable')
+      return E.left(fromStoreError(reachable.left, session.description));
     const path = projectionsPathFor(session, options.projections);
     const states = createSqliteProjectionStore({ path, busyTimeoutMs: options.timeout });
     const counted = countingSubscriptions(session.store);

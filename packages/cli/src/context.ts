@@ -27,8 +27,17 @@ export const colourEnabled = (isTTY: boolean, env: Readonly<Record<string, strin
   return isTTY && env['TERM'] !== 'dumb';
 };
 
+/** The reader of a pipe went away (`dossier export | head`): it wanted no more, so stop quietly. */
+const quietOnClosedPipe = (stream: NodeJS.WriteStream): void => {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+};
+
 /** The context of this process. */
 export const processContext = (): CliContext => {
+  quietOnClosedPipe(process.stdout);
   const stdout: Output = {
     write: (text) => void process.stdout.write(text),
     isTTY: process.stdout.isTTY === true,

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureEventCount, profileStream } from './support/fill.js';
 import { useFilledStore } from './support/fixture.js';
-import { dossier } from './support/runCli.js';
+import { dossier, mainJs } from './support/runCli.js';
 
 const fixture = useFilledStore();
 const cli = (...args: ReadonlyArray<string>) => dossier(args, { cwd: fixture.folder });
@@ -106,6 +107,20 @@ describe('dossier export', { timeout: 20_000 }, () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`exported ${fixtureEventCount} events`);
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(fixtureEventCount);
+  });
+
+  it('stops quietly when the reader of its pipe goes away (dossier export | head -1)', async () => {
+    const child = spawn(process.execPath, [mainJs, 'export'], {
+      cwd: fixture.folder,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader goes away before the first write, as `head` does once it has its lines.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('an unknown format or an unwritable --output is a usage error', async () => {

@@ -21,9 +21,9 @@ export const run = async (argv: ReadonlyArray<string>, ctx: CliContext): Promise
     return code;
   } catch (thrown) {
     if (thrown instanceof CommanderError) {
-      // `--help` and `--version` end through here too, successfully.
-      if (thrown.code === 'commander.helpDisplayed' || thrown.code === 'commander.version')
-        return exitCodes.ok;
+      // `--help` and `help <command>` end through here too, with commander's exit code 0; a bare
+      // `dossier` shows the help as an error.
+      if (thrown.exitCode === 0) return exitCodes.ok;
       return exitCodes.usage;
     }
     ctx.stderr.write(

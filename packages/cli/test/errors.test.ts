@@ -142,6 +142,13 @@ describe('--help', { timeout: 20_000 }, () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('Exit codes:');
     expect(top.stdout).toContain('3   store unavailable');
+    const viaHelp = await dossier(['help', 'verify'], { cwd: fixture.folder });
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toContain('Usage: dossier verify');
+    // No command at all: the help, as a usage error.
+    const bare = await dossier([], { cwd: fixture.folder });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: dossier');
     const commands = ['demo', 'replay', 'audit', 'verify', 'rebuild', 'queue', 'matrix', 'export', 'streams'];
     const runs = await Promise.all(
       commands.map((command) => dossier([command, '--help'], { cwd: fixture.folder })),

@@ -54,6 +54,7 @@ const runs: Readonly<Record<Progress, (before: number, after: number) => string>
     `Resumed an interrupted run: ${before} events were there; commands already recorded were recognised by their ids and not applied again; ${after - before} events were added.`,
 };
 
+// #region views
 const views = (style: Style, runtime: DemoRuntime): string => {
   const queue = runtime.openTicketQueue();
   const matrix = runtime.permissionMatrix();
@@ -65,6 +66,7 @@ const views = (style: Style, runtime: DemoRuntime): string => {
   });
   return printQueue(style, queue.right.list({ now: demoNow }), demoNow) + profiles.join('');
 };
+// #endregion views
 
 const runOn = async (
   store: EventStore,
@@ -106,8 +108,10 @@ const runOn = async (
 export const runDemo = async (options: DemoOptions): Promise<E.Either<DemoFailure, DemoReport>> => {
   const style = makeStyle(options.color ?? false);
   // The store stamps what it records with the story's calendar, so `--as-of` instants read like the story's dates.
+  // #region openStore
   const clock = simulatedClock(on(0));
   const opened = await openStore(options.store, { clock: clock.now })();
+  // #endregion openStore
   if (E.isLeft(opened)) return opened;
   const { store, location, description } = opened.right;
   try {

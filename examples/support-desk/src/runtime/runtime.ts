@@ -30,6 +30,7 @@ export interface DemoRuntime {
 
 type Executed = TaskEither<Refusal, Handled<unknown>>;
 
+// #region send
 const send = (dossier: Dossier, request: DemoCommand, commandId: string): Executed => {
   const { stream } = request;
   switch (request.aggregate) {
@@ -41,6 +42,7 @@ const send = (dossier: Dossier, request: DemoCommand, commandId: string): Execut
       return dossier.execute('invitation', stream, request.command, { commandId });
   }
 };
+// #endregion send
 
 const toOutcome = (result: E.Either<Refusal, Handled<unknown>>): Outcome => {
   if (E.isLeft(result)) {
@@ -57,9 +59,11 @@ const toOutcome = (result: E.Either<Refusal, Handled<unknown>>): Outcome => {
  * event, so seeing an event again never acts twice (IN-4).
  */
 export const startRuntime = async (store: EventStore): Promise<E.Either<DossierStartError, DemoRuntime>> => {
+  // #region createDossier
   const dossier = createDossier({ store, supportPolicy: supportDeskPolicy });
   const started = await dossier.start();
   if (E.isLeft(started)) return started;
+  // #endregion createDossier
   return E.right({
     execute: async (request, commandId) => {
       const outcome = toOutcome(await send(dossier, request, commandId)());

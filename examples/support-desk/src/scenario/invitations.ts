@@ -146,6 +146,7 @@ export const invitationSteps: ReadonlyArray<CommandStep> = [
     on(2, 2),
     'Sari invites Eko (procurement) to read and purchase',
   ),
+  // #region beyondCeiling
   invite(
     nusantaraProfile,
     dewi,
@@ -156,6 +157,7 @@ export const invitationSteps: ReadonlyArray<CommandStep> = [
     'Dewi tries to make Hendra an admin, a permission she does not hold',
     refused('GrantExceedsCeiling'),
   ),
+  // #endregion beyondCeiling
   invite(
     nusantaraProfile,
     dewi,

@@ -14,6 +14,7 @@ import { onProfile, refused, type CommandStep } from './step.js';
 
 /** The three payment profiles: a business, a seller and an individual one, and what their admins change (PP-1…PP-10). */
 export const profileSteps: ReadonlyArray<CommandStep> = [
+  // #region createProfile
   onProfile(
     'profile-nusantara-created',
     'profiles',
@@ -34,6 +35,7 @@ export const profileSteps: ReadonlyArray<CommandStep> = [
       },
     },
   ),
+  // #endregion createProfile
   onProfile(
     'profile-batik-created',
     'profiles',

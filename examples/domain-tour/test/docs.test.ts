@@ -5,7 +5,13 @@ import { regionOf, samplesOf } from './docSamples.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string): string => readFileSync(`${repo}${path}`, 'utf8');
-const pages = ['docs/domain.md', 'docs/stores.md', 'docs/projections.md'];
+const pages = [
+  'README.md',
+  'docs/architecture.md',
+  'docs/domain.md',
+  'docs/stores.md',
+  'docs/projections.md',
+];
 
 describe('code in the docs', () => {
   for (const page of pages) {

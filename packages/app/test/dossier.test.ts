@@ -23,8 +23,7 @@ import {
   rightOf,
 } from './support/flowFixtures.js';
 import { started, type Stores } from './support/harness.js';
-import { ana } from './support/paymentProfile.js';
-import { day, openCase, toCase } from './support/supportCase.js';
+import { ana, day, openCase, toCase } from '@dossier/projections/testing';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

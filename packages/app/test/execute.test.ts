@@ -2,8 +2,7 @@ import { createInMemoryStore } from '@dossier/core';
 import { describe, expect, it } from 'vitest';
 import { aggregateOfStream, execute } from '../src/index.js';
 import { deciders, left, profileStream, readLog, right } from './support/flowFixtures.js';
-import { createProfile, owner } from './support/paymentProfile.js';
-import { day, openCase, toCase } from './support/supportCase.js';
+import { createProfile, day, openCase, owner, toCase } from '@dossier/projections/testing';
 
 describe('execute', () => {
   it('sends a command to the decider of its aggregate and records who asked, under the command id given', async () => {

@@ -4,9 +4,7 @@ import { pendingInvitations, type PendingInvitationsQueries } from '@dossier/pro
 import { describe, expect, it } from 'vitest';
 import { dueExpiries, execute, expireDue, expiryCommandId } from '../src/index.js';
 import { anaInvitation, anaInvitationStream, deciders, readLog, right } from './support/flowFixtures.js';
-import { ana, owner, profileId } from './support/paymentProfile.js';
-import { day } from './support/supportCase.js';
-import { flow } from './support/paymentProfile.js';
+import { ana, day, flow, owner, profileId } from '@dossier/projections/testing';
 
 // The scheduler over RM-3 rebuilt from the store; the live runner's copy is exercised in the end-to-end tests.
 const view = async (store: EventStore): Promise<PendingInvitationsQueries> => {

@@ -2,16 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invitationStream, paymentProfileStream, type InvitationId, type ProfileId } from '@dossier/domain';
 import type { Dossier } from '../src/index.js';
-import { flowProfile, worldStepsArb, type WorldStep } from './support/flowArbitraries.js';
+import {
+  flowProfile,
+  matrixDisagreements,
+  nowArb,
+  paymentProfileStepsArb,
+  pendingDisagreements,
+  people,
+  queueDisagreements,
+  supportCaseStepsArb,
+  type WorldStep,
+  worldStepsArb,
+} from '@dossier/projections/testing';
 import { right, rightOf } from './support/flowFixtures.js';
-import { pendingDisagreements } from './support/invitationAgreement.js';
 import { liveAgainstRebuild, numRuns, withDossier } from './support/live.js';
-import { matrixDisagreements } from './support/matrixAgreement.js';
-import { people, paymentProfileStepsArb } from './support/paymentProfileArbitraries.js';
-import { queueDisagreements } from './support/queueAgreement.js';
 import type { OpenStores } from './support/harness.js';
 import { inMemoryStores, sqliteStores } from './support/stores.js';
-import { nowArb, supportCaseStepsArb } from './support/supportCaseArbitraries.js';
 
 // Random command sequences through `createDossier`: core's `handle` into a real store, the read models live on core's
 // projection runner from before the first command, and the invitation flow on its process-manager runner. Refusals

@@ -2,11 +2,9 @@ import { replayProjection, type RecordedEvent } from '@dossier/core';
 import { invitationStream, paymentProfile, paymentProfileStream } from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../src/index.js';
-import { accept, decline, expire, invitationId } from './support/invitation.js';
+import { accept, day, decline, expire, invitationId, runCommands, subscribed } from '../src/testing/index.js';
 import { FlowWorld } from './support/invitationFlow.js';
-import * as pp from './support/paymentProfile.js';
-import { runCommands, subscribed } from './support/record.js';
-import { day } from './support/supportCase.js';
+import * as pp from '../src/testing/index.js';
 
 const trailOf = (events: ReadonlyArray<RecordedEvent>) =>
   auditTrail.query(replayProjection(auditTrail, subscribed(auditTrail, events)));

@@ -2,24 +2,28 @@ import { replayProjection, type RecordedEvent } from '@dossier/core';
 import { supportCase, supportCaseStream, type SupportCaseCommand } from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../src/index.js';
-import { foldPersisted, runCommands, subscribed, type RecordOptions, type Step } from './support/record.js';
 import {
   caseId,
   day,
   escalate,
+  foldPersisted,
   linkIncident,
   openCase,
   outOfScope,
   provideInformation,
+  type RecordOptions,
   recordSurveyResponse,
   reprioritise,
   requestInformation,
   requestOutageRemedy,
   resolve,
   resolveLinkedIncident,
+  runCommands,
   startWork,
+  type Step,
+  subscribed,
   toCase,
-} from './support/supportCase.js';
+} from '../src/testing/index.js';
 
 const record = (steps: ReadonlyArray<Step<SupportCaseCommand>>, options: RecordOptions = {}) => {
   const result = runCommands(supportCase, steps, options);

@@ -2,14 +2,20 @@ import { replayProjection } from '@dossier/core';
 import type { InvitationId, ProfileId } from '@dossier/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditTrail, pendingInvitations } from '../src/index.js';
-import { flowProfile, worldStepsArb, type WorldStep } from './support/flowArbitraries.js';
-import { expire } from './support/invitation.js';
-import { pendingDisagreements } from './support/invitationAgreement.js';
+import { auditTrail, pendingInvitations, permissionMatrix } from '../src/index.js';
+import {
+  expire,
+  flowProfile,
+  foldPersisted,
+  matrixDisagreements,
+  pendingDisagreements,
+  people,
+  rebuilt,
+  subscribed,
+  type WorldStep,
+  worldStepsArb,
+} from '../src/testing/index.js';
 import { FlowWorld } from './support/invitationFlow.js';
-import { matrixDisagreements } from './support/matrixAgreement.js';
-import { people } from './support/paymentProfileArbitraries.js';
-import { foldPersisted, subscribed } from './support/record.js';
 
 const numRuns = Number(process.env['FC_RUNS'] ?? 200);
 const everyone = people.flatMap((p) => [p.id, p.email]);
@@ -74,7 +80,14 @@ describe('read models over random invitation flows (PaymentProfile, Invitation a
   it('RM-3, IN-2, IN-3, IN-5, PP-8 lists exactly the pending invitations, expiring 14 days after the last sending', () => {
     fc.assert(
       fc.property(worldStepsArb, (steps) => {
-        expect(pendingDisagreements(play(steps).world.log.events)).toEqual([]);
+        const events = play(steps).world.log.events;
+        expect(
+          pendingDisagreements(
+            events,
+            rebuilt(pendingInvitations, events),
+            rebuilt(permissionMatrix, events),
+          ),
+        ).toEqual([]);
       }),
       { numRuns },
     );
@@ -96,7 +109,8 @@ describe('read models over random invitation flows (PaymentProfile, Invitation a
   it('RM-2, IN-4 can() agrees with the PaymentProfile when users join through the invitation flow', () => {
     fc.assert(
       fc.property(worldStepsArb, (steps) => {
-        expect(matrixDisagreements(play(steps).world.log.events, everyone)).toEqual([]);
+        const events = play(steps).world.log.events;
+        expect(matrixDisagreements(events, rebuilt(permissionMatrix, events), everyone)).toEqual([]);
       }),
       { numRuns },
     );

@@ -2,12 +2,13 @@ import { isJsonValue, replayProjection } from '@dossier/core';
 import { supportCase, type SupportCaseCommand } from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { openTicketQueue } from '../src/index.js';
-import { deepFreeze, foldPersisted, runCommands, subscribed, type Step } from './support/record.js';
 import {
   caseId,
   customerId,
   day,
+  deepFreeze,
   escalate,
+  foldPersisted,
   linkIncident,
   openCase,
   otherRequester,
@@ -18,9 +19,12 @@ import {
   requestInformation,
   resolve,
   resolveLinkedIncident,
+  runCommands,
   startWork,
+  type Step,
+  subscribed,
   toCase,
-} from './support/supportCase.js';
+} from '../src/testing/index.js';
 
 const run = (steps: ReadonlyArray<Step<SupportCaseCommand>>) => {
   const result = runCommands(supportCase, steps);

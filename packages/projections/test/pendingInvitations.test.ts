@@ -1,20 +1,24 @@
 import { replayProjection } from '@dossier/core';
 import { describe, expect, it } from 'vitest';
 import { pendingInvitations, permissionMatrix } from '../src/index.js';
-import { accept, decline, expire, invitationId } from './support/invitation.js';
-import { FlowWorld } from './support/invitationFlow.js';
 import {
+  accept,
   ana,
   budi,
   citra,
   createProfile,
+  day,
+  decline,
+  expire,
+  foldPersisted,
+  invitationId,
   inviteUser,
   profileId,
   requestCancellation,
   requestResend,
-} from './support/paymentProfile.js';
-import { foldPersisted, subscribed } from './support/record.js';
-import { day } from './support/supportCase.js';
+  subscribed,
+} from '../src/testing/index.js';
+import { FlowWorld } from './support/invitationFlow.js';
 
 const p1 = profileId('profile-1');
 const p2 = profileId('profile-2');

@@ -2,13 +2,15 @@ import { replayProjection } from '@dossier/core';
 import { paymentProfile, permissions, type PaymentProfileCommand } from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { permissionMatrix } from '../src/index.js';
-import { foldPersisted, runCommands, subscribed, type Step } from './support/record.js';
 import {
+  activate,
   ana,
   budi,
   changePermissions,
   citra,
   createProfile,
+  day,
+  foldPersisted,
   inviteUser,
   joins,
   owner,
@@ -16,14 +18,15 @@ import {
   reassignPrimaryContact,
   removeUser,
   requestCancellation,
+  runCommands,
   setEmailPreference,
+  type Step,
   stranger,
+  subscribed,
   toProfile,
   updateDetails,
   withdraw,
-  activate,
-} from './support/paymentProfile.js';
-import { day } from './support/supportCase.js';
+} from '../src/testing/index.js';
 
 const run = (steps: ReadonlyArray<Step<PaymentProfileCommand>>) => {
   const result = runCommands(paymentProfile, steps);

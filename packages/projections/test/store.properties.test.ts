@@ -1,13 +1,19 @@
 import { supportCase, paymentProfile } from '@dossier/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditTrail } from '../src/index.js';
-import { matrixDisagreements } from './support/matrixAgreement.js';
-import { people, paymentProfileStepsArb } from './support/paymentProfileArbitraries.js';
-import { queueDisagreements } from './support/queueAgreement.js';
-import { foldPersisted, subscribed } from './support/record.js';
+import { auditTrail, openTicketQueue, permissionMatrix } from '../src/index.js';
+import {
+  foldPersisted,
+  matrixDisagreements,
+  nowArb,
+  paymentProfileStepsArb,
+  people,
+  queueDisagreements,
+  rebuilt,
+  subscribed,
+  supportCaseStepsArb,
+} from '../src/testing/index.js';
 import { handleAll, readLog, storeFor } from './support/store.js';
-import { nowArb, supportCaseStepsArb } from './support/supportCaseArbitraries.js';
 
 // The same checks as the other property tests, over a log written by core's command handler into the in-memory store
 // and read back: what a runtime's projections are fed. Fewer runs, since each goes through the store.
@@ -19,7 +25,8 @@ describe('read models over logs written by the command handler', () => {
       fc.asyncProperty(supportCaseStepsArb, nowArb, async (steps, now) => {
         const store = storeFor();
         await handleAll(store, supportCase, steps);
-        expect(queueDisagreements(await readLog(store), now)).toEqual([]);
+        const events = await readLog(store);
+        expect(queueDisagreements(events, rebuilt(openTicketQueue, events), now)).toEqual([]);
       }),
       { numRuns },
     );
@@ -32,7 +39,7 @@ describe('read models over logs written by the command handler', () => {
         const store = storeFor();
         await handleAll(store, paymentProfile, steps);
         const events = await readLog(store);
-        expect(matrixDisagreements(events, everyone)).toEqual([]);
+        expect(matrixDisagreements(events, rebuilt(permissionMatrix, events), everyone)).toEqual([]);
         const trail = auditTrail.query(foldPersisted(auditTrail, subscribed(auditTrail, events)));
         for (const stream of new Set(events.map((e) => e.stream))) {
           const entries = trail.forAggregate(stream);

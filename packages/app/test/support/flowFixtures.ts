@@ -3,8 +3,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { EventStore, RecordedEvent } from '@dossier/core';
 import { invitationStream, paymentProfileStream, type InvitationId } from '@dossier/domain';
 import { dossierDeciders, execute } from '../../src/index.js';
-import { ana, createProfile, inviteUser, profileId } from './paymentProfile.js';
-import { day } from './supportCase.js';
+import { ana, createProfile, day, inviteUser, profileId } from '@dossier/projections/testing';
 
 /** The deciders under the default support policy. */
 export const deciders = dossierDeciders();

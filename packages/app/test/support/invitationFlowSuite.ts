@@ -22,9 +22,7 @@ import {
   right,
   rightOf,
 } from './flowFixtures.js';
-import { accept, decline } from './invitation.js';
-import { ana, requestCancellation, requestResend } from './paymentProfile.js';
-import { day } from './supportCase.js';
+import { accept, ana, day, decline, requestCancellation, requestResend } from '@dossier/projections/testing';
 
 type Created = Extract<PaymentProfileState, { readonly status: 'created' }>;
 

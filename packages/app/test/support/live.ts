@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { dossierProjections, type Dossier } from '../../src/index.js';
 import { readLog } from './flowFixtures.js';
 import { started, type OpenStores } from './harness.js';
-import { subscribed } from './record.js';
+import { subscribed } from '@dossier/projections/testing';
 
 /**
  * How many runs a property test makes: a quarter of `FC_RUNS` (200 unless set, as in the other packages), divided by

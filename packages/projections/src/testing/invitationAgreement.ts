@@ -1,39 +1,27 @@
-import { fold, replayProjection, type Recorded, type RecordedEvent } from '@dossier/core';
+import { fold, type RecordedEvent } from '@dossier/core';
 import { invitation, invitationEventTypes, toMillis, type InvitationEvent } from '@dossier/domain';
-import { pendingInvitations, permissionMatrix } from '../../src/index.js';
-import { subscribed } from './record.js';
+import type { PendingInvitationsQueries, PermissionMatrixQueries } from '../index.js';
+import { streamsOf } from './record.js';
 
 const fourteenDays = 14 * 86_400_000;
 
-/** The invitation events of a log, grouped by stream in log order. */
-export const invitationStreams = (
-  events: ReadonlyArray<RecordedEvent>,
-): Readonly<Record<string, ReadonlyArray<Recorded<InvitationEvent>>>> => {
-  const streams: Record<string, Recorded<InvitationEvent>[]> = {};
-  for (const event of events) {
-    if (!(invitationEventTypes as ReadonlyArray<string>).includes(event.type)) continue;
-    (streams[event.stream] ??= []).push(event as Recorded<InvitationEvent>);
-  }
-  return streams;
-};
-
 /**
- * RM-3 against the aggregates: rebuilds the view from the log and folds each invitation from its own stream, then lists
- * every way they disagree (empty when they agree): exactly the pending invitations are listed, each with its details
- * and an expiry 14 days after its last sending (IN-2, IN-3). Also RM-3 against RM-2: an invitation still pending is
- * shown pending on its profile (PP-8). Works on any log, including one read back from a store.
+ * RM-3 against the aggregates: folds each invitation of the log from its own stream and compares the views it is given (live or `rebuilt`),
+ * then lists every way they disagree (empty when they agree): exactly the pending invitations are listed, each with its
+ * details and an expiry 14 days after its last sending (IN-2, IN-3). Also RM-3 against RM-2: an invitation still pending is
+ * shown pending on its profile (PP-8).
  */
-export const pendingDisagreements = (events: ReadonlyArray<RecordedEvent>): ReadonlyArray<string> => {
-  const view = pendingInvitations.query(
-    replayProjection(pendingInvitations, subscribed(pendingInvitations, events)),
-  );
-  const matrix = permissionMatrix.query(
-    replayProjection(permissionMatrix, subscribed(permissionMatrix, events)),
-  );
+export const pendingDisagreements = (
+  events: ReadonlyArray<RecordedEvent>,
+  view: PendingInvitationsQueries,
+  matrix: PermissionMatrixQueries,
+): ReadonlyArray<string> => {
   const problems: string[] = [];
   const listed = new Map(view.list().map((i) => [i.invitationId as string, i]));
   let pending = 0;
-  for (const [stream, streamEvents] of Object.entries(invitationStreams(events))) {
+  for (const [stream, streamEvents] of Object.entries(
+    streamsOf<InvitationEvent>(events, invitationEventTypes),
+  )) {
     const state = fold(invitation, streamEvents);
     if (state.status === 'unissued') continue;
     const shown = listed.get(state.invitationId);

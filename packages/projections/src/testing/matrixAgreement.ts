@@ -1,4 +1,4 @@
-import { fold, replayProjection, type Recorded, type RecordedEvent } from '@dossier/core';
+import { fold, type Recorded, type RecordedEvent } from '@dossier/core';
 import {
   paymentProfile,
   paymentProfileEventTypes,
@@ -7,20 +7,14 @@ import {
   type PaymentProfileState,
   type Permission,
 } from '@dossier/domain';
-import { permissionMatrix } from '../../src/index.js';
-import { subscribed } from './record.js';
+import type { PermissionMatrixQueries } from '../index.js';
+import { streamsOf } from './record.js';
 
 /** The payment-profile events of a log, grouped by stream in log order. */
 export const paymentProfileStreams = (
   events: ReadonlyArray<RecordedEvent>,
-): Readonly<Record<string, ReadonlyArray<Recorded<PaymentProfileEvent>>>> => {
-  const streams: Record<string, Recorded<PaymentProfileEvent>[]> = {};
-  for (const event of events) {
-    if (!(paymentProfileEventTypes as ReadonlyArray<string>).includes(event.type)) continue;
-    (streams[event.stream] ??= []).push(event as Recorded<PaymentProfileEvent>);
-  }
-  return streams;
-};
+): Readonly<Record<string, ReadonlyArray<Recorded<PaymentProfileEvent>>>> =>
+  streamsOf<PaymentProfileEvent>(events, paymentProfileEventTypes);
 
 type Created = Extract<PaymentProfileState, { readonly status: 'created' }>;
 
@@ -40,18 +34,16 @@ const expectedCan = (profile: Created, who: string, permission: Permission): boo
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * RM-2 against the aggregates: rebuilds the matrix from the log and folds each payment profile from its own stream
- * with the domain's `evolve`, then lists every way they disagree (empty when they agree): `can` for every user, pending
+ * RM-2 against the aggregates: folds each payment profile of the log from its own stream with the domain's `evolve`
+ * and compares the matrix it is given (live from a runner, or `rebuilt` from zero), then lists every way they disagree (empty when they agree): `can` for every user, pending
  * user and other person named in `people` (by id and by address) and every permission, the rows, the pending list,
- * the single primary contact (PP-6). Works on any log, including one read back from a store.
+ * the single primary contact (PP-6).
  */
 export const matrixDisagreements = (
   events: ReadonlyArray<RecordedEvent>,
+  matrix: PermissionMatrixQueries,
   people: ReadonlyArray<string> = [],
 ): ReadonlyArray<string> => {
-  const matrix = permissionMatrix.query(
-    replayProjection(permissionMatrix, subscribed(permissionMatrix, events)),
-  );
   const problems: string[] = [];
   for (const [stream, streamEvents] of Object.entries(paymentProfileStreams(events))) {
     const state = fold(paymentProfile, streamEvents);

@@ -1,4 +1,4 @@
-import { fold, replayProjection, type Recorded, type RecordedEvent } from '@dossier/core';
+import { fold, type Recorded, type RecordedEvent } from '@dossier/core';
 import {
   activeStatuses,
   supportCase,
@@ -8,20 +8,14 @@ import {
   type SupportCaseEvent,
   type SupportCaseState,
 } from '@dossier/domain';
-import { openTicketQueue } from '../../src/index.js';
-import { subscribed } from './record.js';
+import type { OpenTicketQueueQueries } from '../index.js';
+import { streamsOf } from './record.js';
 
 /** The support-case events of a log, grouped by stream in log order. */
 export const supportCaseStreams = (
   events: ReadonlyArray<RecordedEvent>,
-): Readonly<Record<string, ReadonlyArray<Recorded<SupportCaseEvent>>>> => {
-  const streams: Record<string, Recorded<SupportCaseEvent>[]> = {};
-  for (const event of events) {
-    if (!(supportCaseEventTypes as ReadonlyArray<string>).includes(event.type)) continue;
-    (streams[event.stream] ??= []).push(event as Recorded<SupportCaseEvent>);
-  }
-  return streams;
-};
+): Readonly<Record<string, ReadonlyArray<Recorded<SupportCaseEvent>>>> =>
+  streamsOf<SupportCaseEvent>(events, supportCaseEventTypes);
 
 /** SC-7, computed from a stream without the projection: the first agent action, and whether the due time was missed. */
 const expectedBreach = (
@@ -35,15 +29,14 @@ const expectedBreach = (
 };
 
 /**
- * RM-1 against the aggregates: rebuilds the queue from the log and folds each support case from its own stream
- * with the domain's `evolve`, then lists every way they disagree (empty when they agree). Works on any log: one
- * made by `runCommands`, or one read back from a store after the real command handler wrote it.
+ * RM-1 against the aggregates: folds each support case of the log from its own stream with the domain's `evolve` and
+ * compares the queue it is given (live from a runner, or `rebuilt` from zero), then lists every way they disagree (empty when they agree).
  */
 export const queueDisagreements = (
   events: ReadonlyArray<RecordedEvent>,
+  queue: OpenTicketQueueQueries,
   now: Instant,
 ): ReadonlyArray<string> => {
-  const queue = openTicketQueue.query(replayProjection(openTicketQueue, subscribed(openTicketQueue, events)));
   const problems: string[] = [];
   let open = 0;
   for (const [stream, streamEvents] of Object.entries(supportCaseStreams(events))) {

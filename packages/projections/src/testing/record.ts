@@ -2,6 +2,7 @@ import {
   anyJsonSchema,
   GENESIS_HASH,
   prepareAppend,
+  replayProjection,
   type CommandShape,
   type Decider,
   type ErrorShape,
@@ -130,6 +131,25 @@ export const subscribed = <S, Ev extends EventShape, Q>(
   events.filter((event): event is Recorded<Ev> =>
     (projection.eventTypes as ReadonlyArray<string>).includes(event.type),
   );
+
+/** The events of a log whose type is one of `types`, grouped by stream in log order. */
+export const streamsOf = <Ev extends EventShape>(
+  events: ReadonlyArray<RecordedEvent>,
+  types: ReadonlyArray<Ev['type']>,
+): Readonly<Record<string, ReadonlyArray<Recorded<Ev>>>> => {
+  const streams: Record<string, Recorded<Ev>[]> = {};
+  for (const event of events) {
+    if (!(types as ReadonlyArray<string>).includes(event.type)) continue;
+    (streams[event.stream] ??= []).push(event as Recorded<Ev>);
+  }
+  return streams;
+};
+
+/** The projection's queries over a rebuild from zero of the log, as a replay does; for the agreement checks. */
+export const rebuilt = <S, Ev extends EventShape, Q>(
+  projection: Projection<S, Ev, Q>,
+  events: ReadonlyArray<RecordedEvent>,
+): Q => projection.query(replayProjection(projection, subscribed(projection, events)));
 
 /** Recursively freezes a value, so that any attempt to mutate it throws (ESM modules are strict). */
 export const deepFreeze = <T>(value: T): T => {

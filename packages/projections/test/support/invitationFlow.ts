@@ -15,7 +15,7 @@ import {
   type PaymentProfileState,
   type ProfileId,
 } from '@dossier/domain';
-import { RecordingLog, type RecordOptions } from './record.js';
+import { RecordingLog, type RecordOptions } from '../../src/testing/index.js';
 
 /**
  * PaymentProfile, Invitation and the invitation flow (the domain's process manager) on one recorded log: each

@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '@dossier/core';
 import * as E from 'fp-ts/lib/Either.js';
-import type { StampedCommand, Step } from './record.js';
+import type { StampedCommand, Step } from '../../src/testing/index.js';
 
 /** A store and its events read back in log order: what a runtime's projections see. */
 export const readLog = async (store: EventStore): Promise<ReadonlyArray<RecordedEvent>> => {

@@ -1,12 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStream, type RecordedEvent } from '@dossier/core';
 import { createSqliteStore } from '../src/index.js';
+import { buildPackage, runToEnd, runUntilKilled } from './children.js';
 import { newEvent, right, tempFolder } from './helpers.js';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const childScript = fileURLToPath(new URL('./fixtures/appendForever.mjs', import.meta.url));
 const raceScript = fileURLToPath(new URL('./fixtures/appendOnce.mjs', import.meta.url));
 const streams = 3;
@@ -18,65 +16,20 @@ interface Run {
 }
 
 /** Starts a child that appends batches until it has printed `killAfter` commits, then kills it after a random pause. */
-const runUntilKilled = (dbPath: string, firstBatch: number, killAfter: number): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dbPath, String(firstBatch), String(streams)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const committed: number[] = [];
-    let stdout = '';
-    let stderr = '';
-    let killing = false;
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the child never committed ${killAfter} batches; stderr: ${stderr}`));
-    }, 30_000);
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const lines = stdout.split('\n');
-      stdout = lines.pop() ?? '';
-      for (const line of lines) committed.push(Number(line.replace('committed ', '')));
-      if (!killing && committed.length >= killAfter) {
-        killing = true;
-        // A random pause lands the kill anywhere in the next appends: before, inside or after a transaction.
-        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 8));
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (signal === 'SIGKILL') resolve({ committed, killedAfter: killAfter });
-      else reject(new Error(`the child exited by itself (code ${code}); stderr: ${stderr}`));
-    });
-  });
+const appendUntilKilled = async (dbPath: string, firstBatch: number, killAfter: number): Promise<Run> => {
+  // A pause of up to 8 ms lands the kill anywhere in the next appends: before, inside or after a transaction.
+  const lines = await runUntilKilled(
+    [childScript, dbPath, String(firstBatch), String(streams)],
+    (printed) => printed.length >= killAfter,
+    8,
+  );
+  return { committed: lines.map((line) => Number(line.replace('committed ', ''))), killedAfter: killAfter };
+};
 
 const data = (event: RecordedEvent) => event.data as { readonly batch: number; readonly i: number };
 
-/** Runs a child to its end with a time limit, and returns what it printed. */
-const runToEnd = (args: ReadonlyArray<string>): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`the child failed (code ${code}, signal ${signal}); stderr: ${stderr}`));
-    });
-  });
-
 describe('SQLite store, across processes', () => {
-  beforeAll(() => {
-    // The children run the built package with plain node; `tsc -b` is incremental, so this is quick when
-    // `pnpm test` has just built everything, and makes the test independent of a stale or missing dist.
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    execFileSync(process.execPath, [tsc, '-b', packageDir], { stdio: 'pipe' });
-  }, 120_000);
+  beforeAll(buildPackage, 120_000);
 
   let temp: ReturnType<typeof tempFolder> | undefined;
   afterEach(() => temp?.remove());
@@ -111,7 +64,7 @@ describe('SQLite store, across processes', () => {
     temp = tempFolder();
     let nextBatch = 0;
     for (let round = 0; round < 3; round++) {
-      const run = await runUntilKilled(temp.dbPath, nextBatch, 3 + Math.floor(Math.random() * 15));
+      const run = await appendUntilKilled(temp.dbPath, nextBatch, 3 + Math.floor(Math.random() * 15));
 
       const store = createSqliteStore({ path: temp.dbPath });
       try {

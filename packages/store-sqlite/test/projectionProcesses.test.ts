@@ -1,13 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { replayProjection, type EventStore } from '@dossier/core';
 import { createSqliteProjectionStore, createSqliteStore } from '../src/index.js';
 import { tally, type Tally } from './fixtures/projectionTally.mjs';
+import { buildPackage, runToEnd, runUntilKilled } from './children.js';
 import { newEvent, right, tempFolder } from './helpers.js';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const runnerScript = fileURLToPath(new URL('./fixtures/projectionRunner.mjs', import.meta.url));
 
 interface Child {
@@ -19,60 +17,27 @@ interface Child {
  * Runs the projection runner in a child until it has printed `killAfter` lines of progress (started, then each
  * save it announces), then kills it after a random pause of up to `maxPauseMs`.
  */
-const runUntilKilled = ({ args, version }: Child, killAfter: number, maxPauseMs: number): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [runnerScript, ...args, 'live', String(1 + Math.floor(Math.random() * 30)), String(version)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let saves = 0;
-    let stderr = '';
-    let killing = false;
-    const guard = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the child never printed ${killAfter} lines of progress; stderr: ${stderr}`));
-    }, 30_000);
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      saves += chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line.startsWith('saved') || line === 'started').length;
-      if (!killing && saves >= killAfter) {
-        killing = true;
-        // A random pause lands the kill anywhere: while folding, between folding and saving, inside a save.
-        setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * maxPauseMs));
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (signal === 'SIGKILL') resolve(saves);
-      else reject(new Error(`the child exited by itself (code ${code}); stderr: ${stderr}`));
-    });
-  });
+const runnerUntilKilled = async (
+  { args, version }: Child,
+  killAfter: number,
+  maxPauseMs: number,
+): Promise<number> => {
+  const progress = (lines: ReadonlyArray<string>): number =>
+    lines.filter((line) => line.startsWith('saved') || line === 'started').length;
+  // A random pause lands the kill anywhere: while folding, between folding and saving, inside a save.
+  const lines = await runUntilKilled(
+    [runnerScript, ...args, 'live', String(1 + Math.floor(Math.random() * 30)), String(version)],
+    (printed) => progress(printed) >= killAfter,
+    maxPauseMs,
+  );
+  return progress(lines);
+};
 
 /** Runs the projection runner in a child until it has settled at the head of the log, and exits. */
-const runToSettled = ({ args, version }: Child): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runnerScript, ...args, 'settle', '25', String(version)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
-      if (code === 0 && stdout.includes('settled')) resolve();
-      else reject(new Error(`the child failed (code ${code}, signal ${signal}); stderr: ${stderr}`));
-    });
-  });
+const runToSettled = async ({ args, version }: Child): Promise<void> => {
+  const stdout = await runToEnd([runnerScript, ...args, 'settle', '25', String(version)]);
+  if (!stdout.includes('settled')) throw new Error(`the child exited without settling: ${stdout}`);
+};
 
 const addItems = async (store: EventStore, from: number, count: number) => {
   for (let i = from; i < from + count; i += 10)
@@ -88,11 +53,7 @@ const addItems = async (store: EventStore, from: number, count: number) => {
 };
 
 describe('projections over SQLite, across processes', () => {
-  beforeAll(() => {
-    // The child runs the built packages with plain node (see processes.test.ts).
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    execFileSync(process.execPath, [tsc, '-b', packageDir], { stdio: 'pipe' });
-  }, 120_000);
+  beforeAll(buildPackage, 120_000);
 
   let temp: ReturnType<typeof tempFolder> | undefined;
   afterEach(() => temp?.remove());
@@ -115,8 +76,8 @@ describe('projections over SQLite, across processes', () => {
         })();
         // From the third round on, a new version: the runner rebuilds from zero on start (announcing no save until
         // the swap), so it is killed at a random moment after starting, while rebuilding or just after.
-        if (round < 2) await runUntilKilled({ args, version: 1 }, 2 + Math.floor(Math.random() * 6), 6);
-        else await runUntilKilled({ args, version: 2 }, 1, 60);
+        if (round < 2) await runnerUntilKilled({ args, version: 1 }, 2 + Math.floor(Math.random() * 6), 6);
+        else await runnerUntilKilled({ args, version: 2 }, 1, 60);
         await appending;
       }
       await runToSettled({ args, version: 2 });

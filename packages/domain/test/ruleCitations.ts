@@ -1,6 +1,6 @@
-// Reading rule ids out of DOMAIN.md and test names out of test files, for the rule-coverage check.
+// Reading rule ids out of docs/rules.md and test names out of test files, for the rule-coverage check.
 
-/** The rule ids of DOMAIN.md's tables (`| SC-1 | …`), in order, each once. */
+/** The rule ids of docs/rules.md's tables (`| SC-1 | …`), in order, each once. */
 export const ruleIdsOf = (markdown: string): ReadonlyArray<string> => [
   ...new Set([...markdown.matchAll(/^\|\s*((?:SC|PP|IN)-\d+)\s*\|/gm)].map((m) => m[1] ?? '')),
 ];

@@ -18,7 +18,7 @@ export const paymentProfileStreams = (
 
 type Created = Extract<PaymentProfileState, { readonly status: 'created' }>;
 
-/** PP-3, written out again from DOMAIN.md rather than taken from the domain's helpers. */
+/** PP-3, written out again from docs/rules.md rather than taken from the domain's helpers. */
 const expectedCan = (profile: Created, who: string, permission: Permission): boolean => {
   const user = profile.users.find((u) => u.userId === who || u.email === who.toLowerCase());
   if (user === undefined) return false; // pending, removed or unknown: no permission (PP-8)

@@ -28,3 +28,13 @@ export type { BenchmarkSubject } from './benchmarkRun.js';
 export { benchmarkRebuild, printRebuildMemory, runProjectionBenchmarks } from './projectionBenchmark.js';
 /** A store to rebuild a projection on, and the memory figures of a rebuild. */
 export type { ProjectionBenchmarkSubject, RebuildMemory } from './projectionBenchmark.js';
+/** The write-path workloads W1 and W2 (WORKLOAD.md), through Dossier and a bare baseline, as `pnpm bench` runs them. */
+export { inMemoryWorkloadCases, workloadCases, w2Sizes } from './workloads/cases.js';
+/** Runs workload cases in fresh processes and prints medians and ratios; one case and what it measures. */
+export { runWorkloads } from './workloads/run.js';
+export type { WorkloadCase } from './workloads/run.js';
+/** How a workload opens an empty store; a workload that could not run. */
+export type { OpenWorkloadStore } from './workloads/dossier.js';
+export { WorkloadFailed } from './workloads/dossier.js';
+/** A measured run of a workload. */
+export type { WorkloadResult } from './workloads/spec.js';

@@ -1,0 +1,27 @@
+import { baselineW1, baselineW2 } from './baseline.js';
+import { dossierW1, dossierW2, type OpenWorkloadStore } from './dossier.js';
+import type { WorkloadCase } from './run.js';
+import { w1ExpectedChecksum, w1Cases, w2Expected } from './spec.js';
+
+/** W2's seed sizes: WORKLOAD.md's 10,000, and a tenth and ten times it to show how latency grows with the stream. */
+export const w2Sizes: ReadonlyArray<number> = [1_000, 10_000, 100_000];
+
+const sizeName = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** W1 and W2 (at each of {@link w2Sizes}) on one store, each beside the baseline. */
+export const workloadCases = (subject: string, open: OpenWorkloadStore): ReadonlyArray<WorkloadCase> => [
+  {
+    name: `W1 ${subject}`,
+    reference: { count: w1Cases, checksum: w1ExpectedChecksum },
+    run: async () => ({ baseline: baselineW1(), dossier: await dossierW1(open) }),
+  },
+  ...w2Sizes.map((n): WorkloadCase => ({
+    name: `W2 ${subject} ${sizeName(n)}`,
+    ...(n === 10_000 ? { reference: w2Expected } : {}),
+    run: async () => ({ baseline: baselineW2(n), dossier: await dossierW2(open, n) }),
+  })),
+];
+
+/** The workload cases of the in-memory store. */
+export const inMemoryWorkloadCases = (open: OpenWorkloadStore): ReadonlyArray<WorkloadCase> =>
+  workloadCases('in-memory', open);

@@ -1,10 +1,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { StoreOptions } from './storeAccess.js';
 
+// Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a larger delay fires at once.
+const maxTimeoutMs = 2_147_483_647;
+
 const parseTimeout = (given: string): number => {
-  const ms = Number(given);
-  if (!Number.isInteger(ms) || ms <= 0)
-    throw new InvalidArgumentError('give a whole number of milliseconds above 0.');
+  const ms = /^\d+$/.test(given) ? Number(given) : Number.NaN;
+  if (!Number.isSafeInteger(ms) || ms <= 0 || ms > maxTimeoutMs)
+    throw new InvalidArgumentError(`give a whole number of milliseconds from 1 to ${maxTimeoutMs}.`);
   return ms;
 };
 

@@ -126,6 +126,24 @@ describe('bad arguments', { timeout: 20_000 }, () => {
     }
   });
 
+  it('a --timeout beyond what a timer can hold (1e12, 3000000000, 1.5e3) is a usage error, not an unavailable store', async () => {
+    for (const timeout of ['1e12', '3000000000', '1.5e3', '0x10']) {
+      const run = await dossier(['verify', '--timeout', timeout], { cwd: fixture.folder });
+      expect(run.code, timeout).toBe(2);
+      expectOneLine(run);
+      expect(run.stderr).toContain('--timeout');
+    }
+  });
+
+  it('an --as-of that is not on the calendar (2026-02-30, 04-31) is a usage error, not another day', async () => {
+    for (const asOf of ['2026-02-30T00:00:00Z', '2026-04-31T00:00:00Z']) {
+      const run = await dossier(['replay', profileStream, '--as-of', asOf], { cwd: fixture.folder });
+      expect(run.code, asOf).toBe(2);
+      expectOneLine(run);
+      expect(run.stderr).toContain(asOf);
+    }
+  });
+
   it('DOSSIER_STORE names the store when --store is not given', async () => {
     const run = await dossier(['streams', '--json'], {
       cwd: emptyFolder('elsewhere'),

@@ -4,8 +4,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { openStore, parseStoreLocation, type StoreLocation } from '@dossier/app';
-import { type EventSchema, type EventStore, type StoreError } from '@dossier/core';
-import { openSqliteStore } from '@dossier/store-sqlite';
+import { type EventSchema, type EventStore, type RecordedTip, type StoreError } from '@dossier/core';
+import { openSqliteStore, type SqliteEventStore } from '@dossier/store-sqlite';
 import { exitCodes } from './exitCodes.js';
 import { badLocation, cliFailure, fromStoreError, type CliFailure } from './failure.js';
 import { boundedReads } from './timeout.js';
@@ -25,9 +25,13 @@ export interface StoreSession {
   /** The store as a person reads it, e.g. `SQLite file ./.dossier/events.db`. */
   readonly description: string;
   readonly location: StoreLocation;
+  /** The tips the store records apart from its log (SQLite's `streams` table), when it has such a record. */
+  readonly tips: (() => TE.TaskEither<StoreError, ReadonlyArray<RecordedTip>>) | undefined;
   /** Runs a store task, turning its error into what the CLI says. */
   readonly run: <A>(task: TE.TaskEither<StoreError, A>) => TE.TaskEither<CliFailure, A>;
 }
+
+type SessionTips = StoreSession['tips'];
 
 const missingFile = (path: string): CliFailure =>
   cliFailure(
@@ -39,7 +43,7 @@ const openSqlite = (
   path: string,
   schema: EventSchema,
   timeout: number,
-): TE.TaskEither<CliFailure, EventStore> => {
+): TE.TaskEither<CliFailure, SqliteEventStore> => {
   const absolute = resolve(path);
   // A read command must never create a file: look before SQLite does.
   if (!existsSync(absolute)) return TE.left(missingFile(path));
@@ -53,7 +57,6 @@ const openSqlite = (
   return pipe(
     openSqliteStore({ path, schema, readOnly: true, busyTimeoutMs: timeout }),
     TE.mapLeft((error) => fromStoreError(error, `SQLite file ${path}`)),
-    TE.map((store): EventStore => store),
   );
 };
 
@@ -70,11 +73,15 @@ export const openForReading = (
   const parsed = parseStoreLocation(given);
   if (E.isLeft(parsed)) return TE.left(badLocation(parsed.left));
   const location = parsed.right;
-  const opened: TE.TaskEither<CliFailure, { store: EventStore; description: string }> =
+  const opened: TE.TaskEither<CliFailure, { store: EventStore; description: string; tips?: SessionTips }> =
     location.kind === 'sqlite'
       ? pipe(
           openSqlite(location.path, schema, options.timeout),
-          TE.map((store) => ({ store, description: `SQLite file ${location.path}` })),
+          TE.map((store) => ({
+            store,
+            description: `SQLite file ${location.path}`,
+            tips: store.recordedTips,
+          })),
         )
       : pipe(
           openStore(location.connectionString, { schema, readOnly: true }),
@@ -84,10 +91,11 @@ export const openForReading = (
         );
   return pipe(
     opened,
-    TE.map(({ store, description }) => ({
+    TE.map(({ store, description, tips }) => ({
       store: boundedReads(store, options.timeout),
       description,
       location,
+      tips,
       run: <A>(task: TE.TaskEither<StoreError, A>) =>
         pipe(
           task,

@@ -82,6 +82,19 @@ describe('dossier verify', { timeout: 20_000 }, () => {
     expect(run.stderr).toContain('removed');
   });
 
+  it("catches the last event of a stream deleted, against the tip the store's streams table records", async () => {
+    const path = tampered(
+      'truncated',
+      'DELETE FROM events WHERE position = (SELECT max(position) FROM events WHERE stream = ?)',
+      profileStream,
+    );
+    const run = await dossier(['verify', '--store', `sqlite:${path}`], { cwd: fixture.folder });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(`stream ${profileStream}, revision \\d+ \\(missing from the log\\): truncated`),
+    );
+  });
+
   it('an event the domain can no longer decode: replay and audit exit 4 naming it, verify still checks its hash', async () => {
     const path = tampered(
       'undecodable',

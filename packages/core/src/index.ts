@@ -54,8 +54,12 @@ export { meetsExpectation } from './store/expected.js';
 export { matchesFilter } from './store/filter.js';
 /** Recomputes a stream's hash chain; verifies every stream of a store. */
 export { verifyStream, verifyStore } from './store/verify.js';
-/** What verifying a store found. */
-export type { StoreVerification } from './store/verify.js';
+/** Reads the whole log in pages, handing every event (or why it cannot be read) to a visitor. */
+export { scanLog } from './store/verify.js';
+/** What verifying a store found, and how to ask for it. */
+export type { StoreVerification, VerifyStoreOptions } from './store/verify.js';
+/** A stream's tip as a store records it apart from the log. */
+export type { RecordedTip } from './store/tipCheck.js';
 /** What verifying one stream found, and how a chain can break. */
 export type { StreamVerification, ChainIntact, ChainBroken, ChainProblem } from './store/chainVerifier.js';
 /** Catch-up-then-live subscriptions over any pageable log, and the error their iterators throw. */

@@ -5,6 +5,7 @@ import {
   anyJsonSchema,
   type EventStore,
   type StoreError,
+  type RecordedTip,
   type StoreUnavailable,
   type StreamName,
   type Subscription,
@@ -33,6 +34,8 @@ export interface SqliteEventStore extends EventStore {
   readonly path: string;
   /** Every stream with its last revision, by name. */
   readonly listStreams: () => TE.TaskEither<StoreError, ReadonlyArray<StreamSummary>>;
+  /** Each stream's tip from the `streams` table, for `verifyStore`'s `tips`: the log must end there. */
+  readonly recordedTips: () => TE.TaskEither<StoreError, ReadonlyArray<RecordedTip>>;
 }
 
 const resolve = (options: SqliteStoreOptions): ResolvedOptions => ({
@@ -84,6 +87,19 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
           return E.left(failure(ctx, 'listing streams', thrown));
         }
       }),
+    recordedTips: () =>
+      task(() => {
+        try {
+          const rows = ctx.sql('SELECT stream, revision, hash FROM streams').all() as ReadonlyArray<{
+            stream: string;
+            revision: bigint | null;
+            hash: string;
+          }>;
+          return E.right(rows.map((row) => ({ stream: row.stream, revision: row.revision, hash: row.hash })));
+        } catch (thrown) {
+          return E.left(failure(ctx, 'reading stream tips', thrown));
+        }
+      }),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -105,6 +121,7 @@ const unavailableStore = (path: string, error: StoreUnavailable): SqliteEventSto
     readAll: refuse,
     deleteStream: refuse,
     listStreams: refuse,
+    recordedTips: refuse,
     subscribe: () => ({
       [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new SubscriptionFailed(error)) }),
       stop: () => Promise.resolve(),

@@ -10,13 +10,23 @@ import { storeOptionsOf, withJsonOption, withStoreOptions, type ReadOptions } fr
 import type { Execute } from '../program.js';
 import { withStore } from '../storeAccess.js';
 
+// Events missing from the log have no position: they sort after every event that has one.
+const sortKey = (link: ChainBroken): bigint => link.position ?? BigInt(Number.MAX_SAFE_INTEGER) ** 2n;
+
 const brokenLinks = (verification: StoreVerification): ReadonlyArray<ChainBroken> =>
-  verification.streams
-    .flatMap(({ result }) => (result.ok ? [] : [result]))
-    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  [
+    ...verification.streams.flatMap(({ result }) => (result.ok ? [] : [result])),
+    ...(verification.order === undefined ? [] : [verification.order]),
+    ...verification.tips,
+  ].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 
 const linkLine = (link: ChainBroken): string =>
-  `stream ${link.stream}, revision ${link.revision} (position ${link.position}): ${link.problem} — ${link.detail}`;
+  `stream ${link.stream}, revision ${link.revision} (${link.position === null ? 'missing from the log' : `position ${link.position}`}): ${link.problem} — ${link.detail}`;
+
+const intactLine = (verification: StoreVerification): string =>
+  verification.tipsChecked
+    ? 'every hash chain is intact, ends at its recorded tip, and the log is in order'
+    : 'every hash chain is intact and the log is in order (this store records no tips to check the ends against)';
 
 const report = (
   ctx: CliContext,
@@ -32,11 +42,11 @@ const report = (
     );
   else if (first === undefined)
     ctx.stdout.write(
-      `${ctx.colours.green('OK')}: ${verification.streams.length} streams and ${verification.events} events in ${description} checked; every hash chain is intact\n`,
+      `${ctx.colours.green('OK')}: ${verification.streams.length} streams and ${verification.events} events in ${description} checked; ${intactLine(verification)}\n`,
     );
   else {
     ctx.stdout.write(
-      `${ctx.colours.red('BROKEN')}: ${broken.length} of ${verification.streams.length} streams do not match their hash chains (${verification.events} events checked in ${description})\n`,
+      `${ctx.colours.red('BROKEN')}: ${broken.length} problem${broken.length === 1 ? '' : 's'} across ${verification.streams.length} streams (${verification.events} events checked in ${description})\n`,
     );
     for (const link of broken) ctx.stdout.write(`  ${linkLine(link)}\n`);
   }
@@ -50,7 +60,7 @@ const verify = (ctx: CliContext, options: ReadOptions): TE.TaskEither<CliFailure
   // Hashes cover the data as stored, so read it as stored: any JSON, no codec, no upcasting.
   withStore(storeOptionsOf(options), ctx.env, anyJsonSchema, (session) =>
     pipe(
-      session.run(verifyStore(session.store)),
+      session.run(verifyStore(session.store, session.tips === undefined ? {} : { tips: session.tips })),
       TE.chain((verification) => report(ctx, verification, session.description, options.json === true)),
     ),
   );
@@ -59,6 +69,8 @@ const verify = (ctx: CliContext, options: ReadOptions): TE.TaskEither<CliFailure
 export const registerVerify = (program: Command, ctx: CliContext, execute: Execute): void => {
   const command = program
     .command('verify')
-    .description("check every stream's hash chain; exit 1 naming the first broken link");
+    .description(
+      "check every stream's hash chain, its recorded tip and the global order; exit 1 naming the first problem",
+    );
   withJsonOption(withStoreOptions(command)).action((options: ReadOptions) => execute(verify(ctx, options)));
 };

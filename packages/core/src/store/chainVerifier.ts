@@ -2,7 +2,16 @@ import { GENESIS_HASH, chainHash, type HashedFields } from './hashChain.js';
 import type { RecordedEvent, StreamName } from './types.js';
 
 /** How a stream's history differs from the one its hash chain records. */
-export type ChainProblem = 'edited' | 'removed' | 'inserted' | 'reordered' | 'undecodable';
+export type ChainProblem =
+  | 'edited'
+  | 'removed'
+  | 'inserted'
+  | 'reordered'
+  | 'undecodable'
+  /** Events the stream's recorded tip counts are missing from the end of the log. */
+  | 'truncated'
+  /** The event stands in the global log before one recorded earlier than it (or at a position not after the last). */
+  | 'outOfOrder';
 
 /** A stream whose every link follows from the one before. */
 export interface ChainIntact {
@@ -18,7 +27,8 @@ export interface ChainBroken {
   readonly ok: false;
   readonly stream: StreamName;
   readonly revision: bigint;
-  readonly position: bigint;
+  /** Where the event stands in the log; null when it is missing from it. */
+  readonly position: bigint | null;
   readonly problem: ChainProblem;
   readonly detail: string;
 }

@@ -10,6 +10,7 @@ import type { StoredEventText } from './inMemoryRows.js';
 import type { EventStore } from './port.js';
 import { anyJsonSchema, type EventSchema } from './schema.js';
 import { catchUpThenLive, type CatchUpPage } from './subscription.js';
+import type { RecordedTip } from './tipCheck.js';
 import type { EventFilter, StreamName, Subscription } from './types.js';
 
 /** How to build an in-memory store. */
@@ -31,6 +32,8 @@ export interface InMemoryEventStore extends EventStore {
     revision: bigint,
     edit: (stored: StoredEventText) => StoredEventText,
   ) => boolean;
+  /** Each stream's tip as the store keeps it apart from the log, for `verifyStore`'s `tips`. */
+  readonly recordedTips: () => TaskEither<StoreError, ReadonlyArray<RecordedTip>>;
 }
 
 /**
@@ -124,6 +127,13 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
       await Promise.all(open.map((subscription) => subscription.stop()));
       changes.all.clear();
     },
+
+    recordedTips: () =>
+      run(() =>
+        E.right(
+          [...log.streams].map(([stream, entry]) => ({ stream, revision: entry.revision, hash: entry.hash })),
+        ),
+      ),
 
     tamper: (stream, revision, edit) => {
       const index = log.streams.get(stream)?.rows[Number(revision)];

@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const ioModules = ['@eventstore/*', '@kurrent/*', 'better-sqlite3', 'mitt', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'packages/store-eventstoredb/test/server/generated/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -11,6 +11,7 @@ const pages = [
   'docs/domain.md',
   'docs/stores.md',
   'docs/projections.md',
+  'packages/eventstoredb-test-server/README.md',
 ];
 
 describe('code in the docs', () => {

@@ -4,12 +4,12 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { runStoreBenchmarks, type BenchmarkSubject } from '@dossier/core/testing';
 import { createEventStoreDbStore } from '../src/index.js';
-import { loadProtocol, startTestServer } from '../test/server/index.js';
+import { startTestServer } from '@dossier/eventstoredb-test-server';
 
 const testServer: BenchmarkSubject = {
   name: 'eventstoredb (test server)',
   open: async () => {
-    const server = await startTestServer({ protocol: loadProtocol('@eventstore/db-client') });
+    const server = await startTestServer({ client: '@eventstore/db-client' });
     const client = EventStoreDBClient.connectionString(server.url);
     const store = createEventStoreDbStore({ client });
     return {

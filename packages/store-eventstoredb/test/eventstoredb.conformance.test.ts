@@ -6,8 +6,7 @@ import { afterAll } from 'vitest';
 import { createEventStoreDbStore } from '../src/index.js';
 import { startEsdbFixture, type EsdbFixture } from './support/eventstoredb.js';
 import { realServerHarness } from './support/realServer.js';
-import { loadProtocol } from './server/protocol.js';
-import { startTestServer, type TestServer } from './server/server.js';
+import { startTestServer, type TestServer } from '@dossier/eventstoredb-test-server';
 import { tamper } from './support/tamper.js';
 
 const testServerHarness = (batchAppend: boolean): ConformanceHarness => {
@@ -50,7 +49,7 @@ const prefixedStores = (url: () => Promise<string>) =>
 let shared: Promise<TestServer> | undefined;
 const sharedServer = (): Promise<TestServer> =>
   (shared ??= startTestServer({
-    protocol: loadProtocol('@eventstore/db-client'),
+    client: '@eventstore/db-client',
     maxAppendSize: 4 * 1024 * 1024,
   }));
 afterAll(async () => {

@@ -8,8 +8,7 @@ import { afterAll } from 'vitest';
 import { createEventStoreDbStore, type EsdbClientLike } from '../src/index.js';
 import { kurrentTestUrl, startKurrentFixture, type KurrentFixture } from './support/kurrentdb.js';
 import { realServerHarness } from './support/realServer.js';
-import { loadProtocol } from './server/protocol.js';
-import { startTestServer, type TestServer } from './server/server.js';
+import { startTestServer, type TestServer } from '@dossier/eventstoredb-test-server';
 import { tamper } from './support/tamper.js';
 
 // A KurrentDBClient is an EsdbClientLike as it is, with no wrapper; this fails to compile if that changes.
@@ -65,7 +64,7 @@ const prefixedStores = (url: () => Promise<string>) =>
 let shared: Promise<TestServer> | undefined;
 const sharedServer = (): Promise<TestServer> =>
   (shared ??= startTestServer({
-    protocol: loadProtocol('@kurrent/kurrentdb-client'),
+    client: '@kurrent/kurrentdb-client',
     maxAppendSize: 4 * 1024 * 1024,
   }));
 afterAll(async () => {

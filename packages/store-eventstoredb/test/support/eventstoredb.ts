@@ -3,8 +3,7 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventSchema, EventStore } from '@dossier/core';
 import { createEventStoreDbStore, type EsdbClientLike } from '../../src/index.js';
-import { loadProtocol } from '../server/protocol.js';
-import { startTestServer, type TestServer } from '../server/server.js';
+import { startTestServer, type TestServer } from '@dossier/eventstoredb-test-server';
 
 export interface EsdbFixture {
   readonly server: TestServer;
@@ -25,7 +24,7 @@ export interface EsdbFixtureOptions {
 
 export const startEsdbFixture = async (options: EsdbFixtureOptions): Promise<EsdbFixture> => {
   const server = await startTestServer({
-    protocol: loadProtocol('@eventstore/db-client'),
+    client: '@eventstore/db-client',
     advertiseBatchAppend: options.batchAppend,
     // Room for the suite's 1 MiB payload with its JSON and metadata (a real server needs --max-append-size).
     maxAppendSize: 4 * 1024 * 1024,

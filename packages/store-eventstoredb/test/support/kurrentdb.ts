@@ -4,8 +4,7 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { EventSchema, EventStore } from '@dossier/core';
 import { createEventStoreDbStore } from '../../src/index.js';
-import { loadProtocol } from '../server/protocol.js';
-import { startTestServer, type TestServer } from '../server/server.js';
+import { startTestServer, type TestServer } from '@dossier/eventstoredb-test-server';
 
 /**
  * The test server's kurrentdb:// string, with a short discovery interval: the client's native bridge
@@ -26,7 +25,7 @@ export const startKurrentFixture = async (options: {
   readonly schema?: EventSchema;
 }): Promise<KurrentFixture> => {
   const server = await startTestServer({
-    protocol: loadProtocol('@kurrent/kurrentdb-client'),
+    client: '@kurrent/kurrentdb-client',
     advertiseBatchAppend: options.batchAppend,
     // Room for the suite's 1 MiB payload with its JSON and metadata (a real server needs --max-append-size).
     maxAppendSize: 4 * 1024 * 1024,

@@ -3,7 +3,7 @@
 // storage, through the arrays its `log` and `streamEvents` hand out; against a real server it cannot be
 // done at all, and those tests are not registered.
 import type { Corruption } from '@dossier/core/testing';
-import type { RecordedEvent, Store } from '../server/storage.js';
+import type { RecordedEvent, Store } from '@dossier/eventstoredb-test-server';
 
 const utf8 = new TextEncoder();
 

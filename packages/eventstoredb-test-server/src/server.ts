@@ -1,13 +1,11 @@
 // An in-process EventStoreDB (KurrentDB) protocol server for tests: real gRPC on
 // 127.0.0.1, the clients' own generated service definitions, in-memory storage.
 //
-//   const server = await startTestServer({ protocol: loadProtocol('@eventstore/db-client') });
+//   const server = await startTestServer({ client: '@eventstore/db-client' });
 //   const client = EventStoreDBClient.connectionString(server.url);
 //   …
 //   await client.dispose();   // first: ends the client's long-lived streams
 //   await server.stop();      // then: ends whatever is left, never hangs
-//
-// Test support only: not exported from the package.
 import {
   Server,
   ServerCredentials,
@@ -22,52 +20,18 @@ import { batchAppendHandler } from './batchAppend.js';
 import type { ServerContext } from './context.js';
 import { deleteHandler, tombstoneHandler } from './deleteService.js';
 import { gossipReadHandler } from './gossip.js';
-import type { Protocol } from './protocol.js';
+import { loadProtocol } from './protocol.js';
 import { readHandler } from './readService.js';
 import { advertisedMethods, getSupportedMethodsHandler } from './serverFeatures.js';
 import { Store } from './storage.js';
-
-export interface TestServerOptions {
-  /** The generated modules of the client package the test uses: `loadProtocol('@eventstore/db-client')`. */
-  readonly protocol: Protocol;
-  /**
-   * Whether GetSupportedMethods lists Streams.BatchAppend (default true, like real
-   * servers). The client appends with BatchAppend when it is listed and with Append
-   * otherwise; both are served either way.
-   */
-  readonly advertiseBatchAppend?: boolean;
-  /** Serve ServerFeatures at all (default true). Off, it answers UNIMPLEMENTED, as a 20.x server does. */
-  readonly serverFeatures?: boolean;
-  /** Reported by GetSupportedMethods (default '24.10.0'). */
-  readonly serverVersion?: string;
-  /** Maximum bytes per append (default 1 MiB, the server's default). */
-  readonly maxAppendSize?: number;
-  /** The clock for `created` (default: the system clock). */
-  readonly clock?: () => Date;
-  /** How long stop() lets calls finish before cutting them (default 100 ms). */
-  readonly shutdownGraceMs?: number;
-}
-
-export interface TestServer {
-  /** `esdb://127.0.0.1:PORT?tls=false`, for `EventStoreDBClient.connectionString`. */
-  readonly url: string;
-  /** `kurrentdb://127.0.0.1:PORT?tls=false`, for `KurrentDBClient.connectionString`. */
-  readonly kurrentUrl: string;
-  readonly host: string;
-  readonly port: number;
-  /** The storage, to inspect (or seed) in tests. */
-  readonly store: Store;
-  /** The paths of the calls served so far, in order, e.g. `/event_store.client.streams.Streams/BatchAppend`. */
-  readonly calls: readonly string[];
-  /** Ends open calls (after a short grace) and closes the port. */
-  stop(): Promise<void>;
-}
+import type { TestServer, TestServerOptions } from './testServer.js';
 
 const HOST = '127.0.0.1';
 const MiB = 1024 * 1024;
 
+/** Starts a server on a free port of 127.0.0.1 speaking the protocol of the client package named. */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
-  const { protocol } = options;
+  const protocol = loadProtocol(options.client);
   const store = new Store(options.clock);
   const context: ServerContext = { protocol, store, maxAppendSize: options.maxAppendSize ?? MiB };
   const calls: string[] = [];

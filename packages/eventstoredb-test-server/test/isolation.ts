@@ -3,7 +3,7 @@
 // not be loaded in one process. Vitest runs each test file in its own process (pool
 // `forks`, isolate on), so each file loads one client; these helpers let a test prove it.
 import { createRequire } from 'node:module';
-import type { Protocol } from '../server/protocol.js';
+import type { Protocol } from '../src/protocol.js';
 
 /** Module paths in this process's CommonJS cache that belong to a client package. */
 export function loadedModulesOf(

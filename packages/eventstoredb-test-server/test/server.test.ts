@@ -1,14 +1,13 @@
 // The test server's own contract: random ports, stop() that never hangs, what it records.
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { expect, onTestFinished, test } from 'vitest';
-import { loadProtocol } from '../server/protocol.js';
-import { startTestServer } from '../server/server.js';
+import { startTestServer } from '../src/index.js';
 import { Timeline } from './harness.js';
 
-const protocol = loadProtocol('@eventstore/db-client');
+const options = { client: '@eventstore/db-client' } as const;
 
 test('each server listens on its own random 127.0.0.1 port', async () => {
-  const [one, two] = await Promise.all([startTestServer({ protocol }), startTestServer({ protocol })]);
+  const [one, two] = await Promise.all([startTestServer(options), startTestServer(options)]);
   onTestFinished(() => Promise.all([one.stop(), two.stop()]).then(() => undefined));
 
   expect(one.url).toMatch(/^esdb:\/\/127\.0\.0\.1:\d+\?tls=false$/);
@@ -17,7 +16,7 @@ test('each server listens on its own random 127.0.0.1 port', async () => {
 });
 
 test('stop() ends open subscriptions and BatchAppend streams even if the client was not disposed', async () => {
-  const server = await startTestServer({ protocol, shutdownGraceMs: 50 });
+  const server = await startTestServer({ ...options, shutdownGraceMs: 50 });
   const client = EventStoreDBClient.connectionString(server.url);
   onTestFinished(() => client.dispose());
   await client.appendToStream('s', jsonEvent({ type: 'A', data: {} })); // opens the BatchAppend stream
@@ -35,7 +34,7 @@ test('stop() ends open subscriptions and BatchAppend streams even if the client 
 
 test('the storage and the calls served can be inspected', async () => {
   const fixed = new Date('2024-01-02T03:04:05.678Z');
-  const server = await startTestServer({ protocol, clock: () => fixed });
+  const server = await startTestServer({ ...options, clock: () => fixed });
   const client = EventStoreDBClient.connectionString(server.url);
   onTestFinished(async () => {
     await client.dispose();

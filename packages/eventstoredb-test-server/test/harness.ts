@@ -2,15 +2,14 @@
 // torn down after each test (client first, so its long-lived streams end, then the server).
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { onTestFinished } from 'vitest';
-import { loadProtocol } from '../server/protocol.js';
-import { startTestServer, type TestServer, type TestServerOptions } from '../server/server.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../src/index.js';
 
 export { collect, Timeline } from './timeline.js';
 
 export async function serverAndClient(
-  options: Omit<TestServerOptions, 'protocol'> = {},
+  options: Omit<TestServerOptions, 'client'> = {},
 ): Promise<{ server: TestServer; client: EventStoreDBClient }> {
-  const server = await startTestServer({ protocol: loadProtocol('@eventstore/db-client'), ...options });
+  const server = await startTestServer({ client: '@eventstore/db-client', ...options });
   const client = EventStoreDBClient.connectionString(server.url);
   onTestFinished(async () => {
     await client.dispose();

@@ -16,17 +16,17 @@ import {
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { loadProtocol } from '../server/protocol.js';
-import { startTestServer, type TestServer, type TestServerOptions } from '../server/server.js';
+import { loadProtocol } from '../src/protocol.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../src/index.js';
 import { loadedModulesOf, ownsGlobalNamespace } from './isolation.js';
 import { collect, Timeline } from './timeline.js';
 
 const protocol = loadProtocol('@kurrent/kurrentdb-client');
 
 async function serverAndClient(
-  options: Omit<TestServerOptions, 'protocol'> = {},
+  options: Omit<TestServerOptions, 'client'> = {},
 ): Promise<{ server: TestServer; client: KurrentDBClient }> {
-  const server = await startTestServer({ protocol, ...options });
+  const server = await startTestServer({ client: '@kurrent/kurrentdb-client', ...options });
   const client = KurrentDBClient.connectionString(server.kurrentUrl);
   onTestFinished(async () => {
     await client.dispose();

@@ -21,8 +21,7 @@ import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import type * as StatusPb from '@eventstore/db-client/generated/status_pb.js';
 import type * as StreamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb.js';
-
-export type ClientPackage = '@eventstore/db-client' | '@kurrent/kurrentdb-client';
+import type { ClientPackage } from './testServer.js';
 
 /** google.protobuf.Any, narrowed to what the server uses (its types are not a dependency of ours). */
 export interface AnyMessage {
@@ -64,6 +63,14 @@ export function loadProtocol(clientPackage: ClientPackage): Protocol {
 
   const requireHere = createRequire(import.meta.url);
   const folder = generatedFolder[clientPackage];
+  try {
+    requireHere.resolve(`${folder}/streams_pb.js`);
+  } catch {
+    throw new Error(
+      `@dossier/eventstoredb-test-server: ${clientPackage} is not installed; install it beside this package ` +
+        `(npm install --save-dev ${clientPackage}) or start the server with the client your code uses`,
+    );
+  }
   // Resolve the client's own google-protobuf (the one its generated code extends),
   // starting from its generated folder rather than from this package.
   const requireFromClient = createRequire(requireHere.resolve(`${folder}/streams_pb.js`));

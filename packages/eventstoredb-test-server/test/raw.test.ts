@@ -9,8 +9,8 @@ import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import type * as OperationsGrpc from '@eventstore/db-client/generated/operations_grpc_pb.js';
 import type * as StreamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { uuidMessage, uuidToString } from '../server/convert.js';
-import { loadProtocol, type ReadReqOptions, type ReadResp } from '../server/protocol.js';
+import { uuidMessage, uuidToString } from '../src/convert.js';
+import { loadProtocol, type ReadReqOptions, type ReadResp } from '../src/protocol.js';
 import { collect, serverAndClient } from './harness.js';
 import { loadedModulesOf, ownsGlobalNamespace } from './isolation.js';
 

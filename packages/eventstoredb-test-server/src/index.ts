@@ -1,0 +1,6 @@
+/** Starts an in-process EventStoreDB protocol server (real gRPC on 127.0.0.1, in-memory storage). */
+export { startTestServer } from './server.js';
+/** What the server takes, what it gives back, and the client packages whose protocol it speaks. */
+export type { ClientPackage, TestServer, TestServerOptions } from './testServer.js';
+/** The server's storage, to inspect or seed in tests, with the server's encoding of expected versions. */
+export { DELETED_STREAM, ExpectedVersion, Store, type RecordedEvent } from './storage.js';

@@ -1,0 +1,45 @@
+// What a test server takes and what it gives back: the package's public surface, written without the clients'
+// generated types so that a project with only one of the two clients installed type-checks against it.
+import type { Store } from './storage.js';
+
+/** The client packages whose generated protocol code the server can load. */
+export type ClientPackage = '@eventstore/db-client' | '@kurrent/kurrentdb-client';
+
+export interface TestServerOptions {
+  /**
+   * The client package your code uses; the server loads that package's generated protocol code. The two
+   * clients' generated classes share one process-wide namespace, so use one client per process.
+   */
+  readonly client: ClientPackage;
+  /**
+   * Whether GetSupportedMethods lists Streams.BatchAppend (default true, like real
+   * servers). The client appends with BatchAppend when it is listed and with Append
+   * otherwise; both are served either way.
+   */
+  readonly advertiseBatchAppend?: boolean;
+  /** Serve ServerFeatures at all (default true). Off, it answers UNIMPLEMENTED, as a 20.x server does. */
+  readonly serverFeatures?: boolean;
+  /** Reported by GetSupportedMethods (default '24.10.0'). */
+  readonly serverVersion?: string;
+  /** Maximum bytes per append (default 1 MiB, the server's default). */
+  readonly maxAppendSize?: number;
+  /** The clock for `created` (default: the system clock). */
+  readonly clock?: () => Date;
+  /** How long stop() lets calls finish before cutting them (default 100 ms). */
+  readonly shutdownGraceMs?: number;
+}
+
+export interface TestServer {
+  /** `esdb://127.0.0.1:PORT?tls=false`, for `EventStoreDBClient.connectionString`. */
+  readonly url: string;
+  /** `kurrentdb://127.0.0.1:PORT?tls=false`, for `KurrentDBClient.connectionString`. */
+  readonly kurrentUrl: string;
+  readonly host: string;
+  readonly port: number;
+  /** The storage, to inspect (or seed) in tests. */
+  readonly store: Store;
+  /** The paths of the calls served so far, in order, e.g. `/event_store.client.streams.Streams/BatchAppend`. */
+  readonly calls: readonly string[];
+  /** Ends open calls (after a short grace) and closes the port. */
+  stop(): Promise<void>;
+}

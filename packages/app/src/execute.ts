@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import {
   handle,
@@ -9,6 +10,7 @@ import {
   type HandleOptions,
   type StreamName,
 } from '@dossier/core';
+import type { DecodeFailed } from '@dossier/domain';
 import {
   aggregateOfStream,
   type AggregateCommand,
@@ -18,6 +20,9 @@ import {
   type AggregateState,
   type DossierDeciders,
 } from './aggregates.js';
+import { checkAddress, checkRequest, type ExecuteContext } from './executeRequest.js';
+
+export type { ExecuteContext } from './executeRequest.js';
 
 /** A command addressed to a stream that is not one of the named aggregate's: refused before anything is read. */
 export interface StreamOfAnotherAggregate {
@@ -28,18 +33,12 @@ export interface StreamOfAnotherAggregate {
   readonly streamAggregate: AggregateName | null;
 }
 
-/** Why executing a command on an aggregate failed: the domain refused it, the store failed, or it was misaddressed. */
-export type ExecuteError<A extends AggregateName> = HandleError<AggregateError<A>> | StreamOfAnotherAggregate;
-
-/** The ids a command is recorded under; each has a default, so callers give only what they know. */
-export interface ExecuteContext {
-  /** A new UUID unless told; give a stable one to make retries of the same command idempotent. */
-  readonly commandId?: string;
-  readonly correlationId?: string;
-  readonly causationId?: string;
-  /** Who is recorded as asking; the command's `actor.id` unless told. */
-  readonly actor?: string;
-}
+/**
+ * Why executing a command on an aggregate failed: the input did not decode (each bad path named), it was
+ * misaddressed, the domain refused it, or the store failed.
+ */
+export type ExecuteError<A extends AggregateName> =
+  HandleError<AggregateError<A>> | StreamOfAnotherAggregate | DecodeFailed;
 
 type AnyDecider<A extends AggregateName> = Decider<
   AggregateCommand<A>,
@@ -49,8 +48,10 @@ type AnyDecider<A extends AggregateName> = Decider<
 >;
 
 /**
- * Sends a typed command to a stream of the named aggregate through core's `handle`, with that aggregate's decider:
- * load, decide, append, idempotent by command id. A stream of another aggregate is refused as a value.
+ * Sends a command to a stream of the named aggregate through core's `handle`, with that aggregate's decider: load,
+ * decide, append, idempotent by command id. Whatever its static type, the command is first decoded with the
+ * aggregate's codec (so JSON from outside may be passed as it is): input that does not decode is answered with
+ * `DecodeFailed` naming each bad path, and nothing is read, decided or appended. Never throws.
  */
 export const execute = <A extends AggregateName>(
   store: EventStore,
@@ -61,25 +62,32 @@ export const execute = <A extends AggregateName>(
   context: ExecuteContext = {},
   options: HandleOptions<AggregateState<A>> = {},
 ): TE.TaskEither<ExecuteError<A>, Handled<AggregateState<A>>> => {
+  const address = checkAddress(aggregate, stream);
+  if (E.isLeft(address)) return TE.left(address.left);
   const streamAggregate = aggregateOfStream(stream) ?? null;
   if (streamAggregate !== aggregate)
     return TE.left({ _tag: 'StreamOfAnotherAggregate', aggregate, stream, streamAggregate });
+  const checked = checkRequest(aggregate, command, context, options);
+  if (E.isLeft(checked)) return TE.left(checked.left);
+  const request = checked.right;
   // The three deciders differ in type; indexing by `A` gives back the one whose types `A` names.
   const decider = deciders[aggregate] as unknown as AnyDecider<A>;
-  const commandId = context.commandId ?? randomUUID();
+  const commandId = request.context.commandId ?? randomUUID();
   return handle(
     store,
     decider,
     {
       stream,
-      command,
+      command: request.command,
       context: {
         commandId,
-        actor: context.actor ?? command.actor.id,
-        ...(context.correlationId === undefined ? {} : { correlationId: context.correlationId }),
-        ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
+        actor: request.context.actor ?? request.command.actor.id,
+        ...(request.context.correlationId === undefined
+          ? {}
+          : { correlationId: request.context.correlationId }),
+        ...(request.context.causationId === undefined ? {} : { causationId: request.context.causationId }),
       },
     },
-    options,
+    request.options,
   );
 };

@@ -1,3 +1,4 @@
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { createInMemoryStore } from '@dossier/core';
 import { describe, expect, it } from 'vitest';
 import { aggregateOfStream, execute } from '../src/index.js';
@@ -44,6 +45,40 @@ describe('execute', () => {
     });
     const unknown = await left(execute(store, deciders, 'supportCase', 'ticket-9', command));
     expect(unknown).toMatchObject({ _tag: 'StreamOfAnotherAggregate', streamAggregate: null });
+    expect(await readLog(store)).toEqual([]);
+  });
+
+  it('decodes the command first: null, an actor without e-mail or an id with a quote is DecodeFailed naming the path, nothing appended', async () => {
+    const store = createInMemoryStore();
+    const { stream, command } = toCase('case-1', openCase({ id: 'case-1' }));
+    const send = (input: unknown) => left(execute(store, deciders, 'supportCase', stream, input as never));
+    expect(await send(null)).toMatchObject({ _tag: 'DecodeFailed', problems: [{ path: '(root)' }] });
+    expect(await send({ ...command, actor: { id: 'user-x' } })).toMatchObject({
+      _tag: 'DecodeFailed',
+      problems: [{ path: 'actor.email' }],
+    });
+    expect(await send({ ...command, actor: { ...command.actor, id: 'user-"x"' } })).toMatchObject({
+      problems: [{ path: 'actor.id' }],
+    });
+    expect(await send({ ...command, type: 'Reopen' })).toMatchObject({ problems: [{ path: 'type' }] });
+    expect(await readLog(store)).toEqual([]);
+  });
+
+  it('an unknown aggregate, a stream that is no string, or bad context and options are DecodeFailed, never a throw', async () => {
+    const store = createInMemoryStore();
+    const { stream, command } = toCase('case-1', openCase({ id: 'case-1' }));
+    const run = (...args: ReadonlyArray<unknown>) =>
+      left(
+        (execute as (...a: ReadonlyArray<unknown>) => TaskEither<unknown, unknown>)(store, deciders, ...args),
+      );
+    expect(await run('ticket', stream, command)).toMatchObject({ problems: [{ path: 'aggregate' }] });
+    expect(await run('supportCase', null, command)).toMatchObject({ problems: [{ path: 'stream' }] });
+    expect(await run('supportCase', stream, command, { commandId: 42 })).toMatchObject({
+      problems: [{ path: 'context.commandId' }],
+    });
+    expect(await run('supportCase', stream, command, {}, { load: 'yes' })).toMatchObject({
+      problems: [{ path: 'options.load' }],
+    });
     expect(await readLog(store)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { CommandIdReused, StoreError } from '@dossier/core';
+import type { DecodeFailed } from '@dossier/domain';
 
 /** A command sent to a stream of another aggregate (a bug in the script). */
 interface Misaddressed {
@@ -16,7 +17,7 @@ export type Outcome =
   /** The store already held this command id: nothing was appended again. */
   | { readonly kind: 'repeated'; readonly events: ReadonlyArray<string> }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
-  | { readonly kind: 'failed'; readonly error: StoreError | CommandIdReused | Misaddressed };
+  | { readonly kind: 'failed'; readonly error: StoreError | CommandIdReused | Misaddressed | DecodeFailed };
 
 const failureTags: ReadonlySet<string> = new Set([
   'ConcurrencyConflict',
@@ -27,11 +28,13 @@ const failureTags: ReadonlySet<string> = new Set([
   'StoreUnavailable',
   'CommandIdReused',
   'StreamOfAnotherAggregate',
+  'DecodeFailed',
 ]);
 
 /** Whether an error from `handle` is the store's or the handler's (a failure), not the domain's (a refusal). */
-export const isFailure = (error: Refusal): error is StoreError | CommandIdReused | Misaddressed =>
-  failureTags.has(error._tag);
+export const isFailure = (
+  error: Refusal,
+): error is StoreError | CommandIdReused | Misaddressed | DecodeFailed => failureTags.has(error._tag);
 
 /** The refusal's details as `key: value` pairs, for people. */
 export const refusalDetails = (refusal: Refusal): string =>

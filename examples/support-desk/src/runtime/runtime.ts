@@ -31,18 +31,15 @@ export interface DemoRuntime {
 type Executed = TaskEither<Refusal, Handled<unknown>>;
 
 // #region send
-const send = (dossier: Dossier, request: DemoCommand, commandId: string): Executed => {
-  const { stream } = request;
-  switch (request.aggregate) {
-    case 'supportCase':
-      return dossier.execute('supportCase', stream, request.command, { commandId });
-    case 'paymentProfile':
-      return dossier.execute('paymentProfile', stream, request.command, { commandId });
-    case 'invitation':
-      return dossier.execute('invitation', stream, request.command, { commandId });
-  }
-};
+// One call for every aggregate: `execute` decodes the aggregate name, the stream and the command with the
+// aggregate's codec before anything else, so a request from outside is answered `DecodeFailed`, never thrown on.
+const send = (dossier: Dossier, request: DemoCommand, commandId: string): Executed =>
+  dossier.execute(request.aggregate, request.stream, request.command, { commandId });
 // #endregion send
+
+// Whatever the caller sent: a value that is no object still reaches `execute`, which names what is wrong with it.
+const asRequest = (request: unknown): DemoCommand =>
+  (typeof request === 'object' && request !== null ? request : { aggregate: undefined }) as DemoCommand;
 
 const toOutcome = (result: E.Either<Refusal, Handled<unknown>>): Outcome => {
   if (E.isLeft(result)) {
@@ -66,7 +63,7 @@ export const startRuntime = async (store: EventStore): Promise<E.Either<DossierS
   // #endregion createDossier
   return E.right({
     execute: async (request, commandId) => {
-      const outcome = toOutcome(await send(dossier, request, commandId)());
+      const outcome = toOutcome(await send(dossier, asRequest(request), commandId)());
       await dossier.waitUntilCaughtUp();
       return outcome;
     },

@@ -1,8 +1,9 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { commandCodec as command } from '../shared/commandCodec.js';
 import { decodeWith, type DecodeFailed } from '../shared/decoding.js';
-import { ActorCodec, EmailCodec, UserIdCodec } from '../shared/ids.js';
-import { InstantCodec } from '../shared/instant.js';
+import { plainData } from '../shared/plainData.js';
+import { EmailCodec, UserIdCodec } from '../shared/ids.js';
 import { byType, record } from '../paymentProfile/codecKit.js';
 import { ProfileIdCodec } from '../paymentProfile/ids.js';
 import { EmailPreferenceCodec, PermissionCodec } from '../paymentProfile/valueCodecs.js';
@@ -16,9 +17,6 @@ import type {
   ResendInvitation,
 } from './commands.js';
 import { InvitationIdCodec } from './ids.js';
-
-const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.strict({ type: t.literal(type), at: InstantCodec, actor: ActorCodec, data });
 
 /** Codec for {@link IssueInvitation}. */
 export const IssueInvitationCodec: t.Type<IssueInvitation, unknown> = command(
@@ -79,9 +77,8 @@ const commandCodecs = {
 export const invitationCommandTypes = Object.keys(commandCodecs) as ReadonlyArray<InvitationCommand['type']>;
 
 /** Codec for any {@link InvitationCommand}: reads `type` first, then decodes with that command's codec. */
-export const InvitationCommandCodec: t.Type<InvitationCommand, unknown> = byType<InvitationCommand>(
-  'InvitationCommand',
-  commandCodecs,
+export const InvitationCommandCodec: t.Type<InvitationCommand, unknown> = plainData(
+  byType<InvitationCommand>('InvitationCommand', commandCodecs),
 );
 
 /**

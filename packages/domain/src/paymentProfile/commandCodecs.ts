@@ -1,8 +1,9 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { commandCodec as command } from '../shared/commandCodec.js';
 import { decodeWith, type DecodeFailed } from '../shared/decoding.js';
-import { ActorCodec, EmailCodec, UserIdCodec } from '../shared/ids.js';
-import { InstantCodec } from '../shared/instant.js';
+import { plainData } from '../shared/plainData.js';
+import { EmailCodec, UserIdCodec } from '../shared/ids.js';
 import { InvitationIdCodec } from '../invitation/ids.js';
 import { ProfileDetailsChangesCodec } from './codecs.js';
 import { byType, record } from './codecKit.js';
@@ -27,9 +28,6 @@ import {
   ProfileKindCodec,
   WithdrawalReasonCodec,
 } from './valueCodecs.js';
-
-const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.strict({ type: t.literal(type), at: InstantCodec, actor: ActorCodec, data });
 
 /** Codec for {@link CreateProfile}. */
 export const CreateProfileCodec: t.Type<CreateProfile, unknown> = command(
@@ -131,8 +129,9 @@ export const paymentProfileCommandTypes = Object.keys(commandCodecs) as Readonly
 >;
 
 /** Codec for any {@link PaymentProfileCommand}: reads `type` first, then decodes with that command's codec. */
-export const PaymentProfileCommandCodec: t.Type<PaymentProfileCommand, unknown> =
-  byType<PaymentProfileCommand>('PaymentProfileCommand', commandCodecs);
+export const PaymentProfileCommandCodec: t.Type<PaymentProfileCommand, unknown> = plainData(
+  byType<PaymentProfileCommand>('PaymentProfileCommand', commandCodecs),
+);
 
 /**
  * Decodes an incoming command: a missing or unknown `type` is a problem at `type` listing the known ones; otherwise

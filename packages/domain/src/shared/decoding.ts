@@ -21,7 +21,13 @@ const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean =>
 
 const describeValue = (value: unknown): string => {
   if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A bigint or a cycle: name its kind instead.
+  }
+  if (json === undefined) return `a ${typeof value}`;
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 };
 
@@ -49,6 +55,8 @@ export const describeErrors = (errors: t.Errors): ReadonlyArray<DecodeProblem> =
 export const decodeWith =
   <A, O>(codec: t.Type<A, O, unknown>, what: string = codec.name) =>
   (input: unknown): E.Either<DecodeFailed, A> =>
-    E.mapLeft((errors: t.Errors): DecodeFailed => ({ _tag: 'DecodeFailed', what, problems: describeErrors(errors) }))(
-      codec.decode(input),
-    );
+    E.mapLeft((errors: t.Errors): DecodeFailed => ({
+      _tag: 'DecodeFailed',
+      what,
+      problems: describeErrors(errors),
+    }))(codec.decode(input));

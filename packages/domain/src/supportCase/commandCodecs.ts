@@ -1,9 +1,10 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { commandCodec as command } from '../shared/commandCodec.js';
 import { decodeWith, type DecodeFailed } from '../shared/decoding.js';
+import { plainData } from '../shared/plainData.js';
 import { struct, tagged } from './codecKit.js';
-import { ActorCodec, EmailCodec } from '../shared/ids.js';
-import { InstantCodec } from '../shared/instant.js';
+import { EmailCodec } from '../shared/ids.js';
 import type {
   Escalate,
   LinkIncident,
@@ -31,9 +32,6 @@ import {
   PriorityCodec,
   SurveyRatingCodec,
 } from './valueCodecs.js';
-
-const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.strict({ type: t.literal(type), at: InstantCodec, actor: ActorCodec, data });
 
 /** Codec for {@link OpenCase}. */
 export const OpenCaseCodec: t.Type<OpenCase, unknown> = command(
@@ -127,22 +125,24 @@ export const supportCaseCommandTypes = Object.keys(commandDecoders) as ReadonlyA
 >;
 
 /** Codec for any {@link SupportCaseCommand}: reads `type` first, then decodes with that command's codec. */
-export const SupportCaseCommandCodec: t.Type<SupportCaseCommand, unknown> = tagged(
-  'type',
-  t.union([
-    OpenCaseCodec,
-    StartWorkCodec,
-    RequestInformationCodec,
-    ProvideInformationCodec,
-    EscalateCodec,
-    ReprioritiseCodec,
-    LinkIncidentCodec,
-    RequestOutageRemedyCodec,
-    ResolveCodec,
-    ResolveLinkedIncidentCodec,
-    RecordSurveyResponseCodec,
-  ]),
-  commandDecoders,
+export const SupportCaseCommandCodec: t.Type<SupportCaseCommand, unknown> = plainData(
+  tagged(
+    'type',
+    t.union([
+      OpenCaseCodec,
+      StartWorkCodec,
+      RequestInformationCodec,
+      ProvideInformationCodec,
+      EscalateCodec,
+      ReprioritiseCodec,
+      LinkIncidentCodec,
+      RequestOutageRemedyCodec,
+      ResolveCodec,
+      ResolveLinkedIncidentCodec,
+      RecordSurveyResponseCodec,
+    ]),
+    commandDecoders,
+  ),
 );
 
 /**

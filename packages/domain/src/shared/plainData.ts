@@ -80,6 +80,9 @@ const copyPlain = (
   return errors.length > 0 ? t.failures(errors) : t.success(out);
 };
 
+// The copies this module made, which nobody else holds while they are being decoded.
+const copies = new WeakSet<object>();
+
 /**
  * The codec, applied to a plain-data copy of its input: anything that is not plain data fails with its paths, and a
  * hostile input (a proxy whose traps throw) fails instead of throwing. For boundaries, where input comes from outside.
@@ -89,13 +92,17 @@ export const plainData = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unkn
     codec.name,
     codec.is,
     (u, c) => {
+      // A copy made by an outer `plainData` (a union's, around its members') is plain already.
+      if (typeof u === 'object' && u !== null && copies.has(u)) return codec.validate(u, c);
       let copied: t.Validation<unknown>;
       try {
         copied = copyPlain(u, c, 0, codec);
       } catch (thrown) {
         return t.failure(u, c, `could not be read as plain data: ${messageOf(thrown)}`);
       }
-      return E.isLeft(copied) ? copied : codec.validate(copied.right, c);
+      if (E.isLeft(copied)) return copied;
+      if (typeof copied.right === 'object' && copied.right !== null) copies.add(copied.right);
+      return codec.validate(copied.right, c);
     },
     codec.encode,
   );

@@ -16,6 +16,7 @@ export type {
   NewEvent,
   RecordedMetadata,
   RecordedEvent,
+  AppendOptions,
   AppendResult,
   Direction,
   ReadStreamOptions,
@@ -46,6 +47,8 @@ export type { Projection, Recorded } from './projection/projection.js';
 export { replayProjection } from './projection/projection.js';
 /** Checks a raw event's metadata, then upcasts and decodes its data: what adapters call on every read. */
 export { decodeRecorded } from './store/decode.js';
+/** Upcasts and decodes recorded data with a schema, a throw becoming the reason: for data an adapter just wrote. */
+export { decodeData } from './store/decode.js';
 /** The io-ts codec of recorded metadata. */
 export { RecordedMetadataCodec } from './store/metadataCodec.js';
 /** Whether a stream's last revision meets an expected revision. */
@@ -138,3 +141,11 @@ export type {
   ProcessManagerStatus,
   Refusal,
 } from './processManager/types.js';
+/** A stream's state folded up to a revision, and where a store keeps the latest of each stream. */
+export type { StoredSnapshot, SnapshotStore } from './store/snapshots.js';
+/** Snapshot settings of {@link handle}, the state codec they need, and the problems they report. */
+export type { SnapshotSettings, StateCodec, SnapshotProblem } from './handling/snapshotSettings.js';
+/** The key snapshots are written under, and how often they are written unless told. */
+export { snapshotKey, defaultSnapshotEvery } from './handling/snapshotSettings.js';
+/** The state loader starting from the latest valid snapshot. */
+export { streamLoader } from './handling/stateLoader.js';

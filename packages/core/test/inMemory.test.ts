@@ -5,16 +5,22 @@ import { SubscriptionFailed, createInMemoryStore, type NewEvent } from '@dossier
 const event = (data: unknown): NewEvent => ({ type: 'TicketOpened', data, metadata: { eventId: 'e1' } });
 
 describe('createInMemoryStore', () => {
-  it('keeps what it stored away from the caller: neither the input nor the output reaches it', async () => {
+  it('keeps what it stored away from the caller: the input is copied, what it hands out is frozen', async () => {
     const store = createInMemoryStore();
     const data = { tags: ['a'] };
     const appended = await store.append('ticket-1', 'no-stream', [event(data)])();
     data.tags.push('changed on the input');
-    if (E.isRight(appended))
-      (appended.right.events[0]?.data as { tags: string[] }).tags.push('changed on the output');
+    const output = E.isRight(appended) ? (appended.right.events[0]?.data as { tags: string[] }) : undefined;
+    expect(() => output?.tags.push('changed on the output')).toThrow(TypeError);
     const read = await store.readStream('ticket-1')();
-    if (E.isRight(read)) (read.right[0]?.data as { tags: string[] }).tags.push('changed on a read');
-    expect(await store.readStream('ticket-1')()).toMatchObject(E.right([{ data: { tags: ['a'] } }]));
+    const first = E.isRight(read) ? read.right[0] : undefined;
+    expect(() => (first?.data as { tags: string[] }).tags.push('changed on a read')).toThrow(TypeError);
+    expect(() => {
+      (first?.metadata as { actor: string | null }).actor = 'someone else';
+    }).toThrow(TypeError);
+    expect(await store.readStream('ticket-1')()).toMatchObject(
+      E.right([{ data: { tags: ['a'] }, metadata: { actor: null } }]),
+    );
   });
 
   it('records the time its clock gives', async () => {

@@ -39,6 +39,8 @@ const logOf = (events: ReadonlyArray<RecordedEvent>): EventStore => {
     },
     append: refuse,
     readStream: refuse,
+    readCommand: refuse,
+    snapshots: { read: refuse, write: refuse },
     deleteStream: refuse,
     subscribe: () => {
       throw new Error('not used by verify');

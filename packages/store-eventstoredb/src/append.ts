@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   concurrencyConflict,
+  type AppendOptions,
   meetsExpectation,
   prepareAppend,
   type AppendResult,
@@ -51,21 +52,40 @@ const positionsOf = async (
   return E.right(prepared.map((event) => byRevision.get(event.revision) ?? -1n));
 };
 
+/**
+ * The tip to chain from: the writer's, when it gave the hash of the event at the exact revision it expects
+ * (the server still checks that revision, so a stale one is refused as a conflict), or the last event read.
+ */
+const tipFor = async (
+  ctx: StoreContext,
+  stream: StreamName,
+  expected: ExpectedRevision,
+  options: AppendOptions,
+): Promise<E.Either<StoreError, Tip | null>> => {
+  if (typeof expected === 'bigint' && options.expectedHash !== undefined)
+    return E.right({ revision: expected, hash: options.expectedHash, position: -1n });
+  const last = await readLast(ctx, stream);
+  return E.isLeft(last) ? last : chainTip(last.right);
+};
+
 const attempt = async (
   ctx: StoreContext,
   stream: StreamName,
   expected: ExpectedRevision,
   events: ReadonlyArray<NewEvent>,
+  options: AppendOptions,
 ): Promise<Attempt> => {
   const done = (result: E.Either<StoreError, AppendResult>): Attempt => ({ kind: 'done', result });
-  const last = await readLast(ctx, stream);
-  if (E.isLeft(last)) return done(last);
-  const tipRead = chainTip(last.right);
+  const tipRead = await tipFor(ctx, stream, expected, options);
   if (E.isLeft(tipRead)) return done(tipRead);
   const tip: Tip | null = tipRead.right;
   const current = tip?.revision ?? null;
   if (!meetsExpectation(expected, current))
     return done(E.left(concurrencyConflict(stream, expected, current ?? 'no-stream')));
+  if (events.length === 0 && tip?.position === -1n) {
+    // The writer's tip has no position; an empty append reports the stream's real one.
+    return attempt(ctx, stream, expected, events, {});
+  }
   if (events.length === 0) {
     return done(
       E.right({ nextExpectedRevision: current ?? -1n, position: tip?.position ?? -1n, events: [] }),
@@ -132,11 +152,12 @@ export const append = async (
   stream: StreamName,
   expected: ExpectedRevision,
   events: ReadonlyArray<NewEvent>,
+  options: AppendOptions = {},
 ): Promise<E.Either<StoreError, AppendResult>> => {
   const checked = checkEventIds(stream, events);
   if (E.isLeft(checked)) return checked;
   for (let tries = 1; tries <= maxAttempts; tries++) {
-    const outcome = await attempt(ctx, stream, expected, checked.right);
+    const outcome = await attempt(ctx, stream, expected, checked.right, options);
     if (outcome.kind === 'done') return outcome.result;
     await backoff(tries);
   }

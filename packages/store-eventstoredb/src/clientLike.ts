@@ -119,6 +119,11 @@ export interface EsdbClientLike {
     stream: string,
     options: { readonly expectedRevision: 'any' | 'no_stream' | bigint },
   ): Promise<unknown>;
+  setStreamMetadata(
+    stream: string,
+    metadata: { readonly maxCount?: number },
+    options: { readonly expectedRevision: 'any' | 'no_stream' | bigint },
+  ): Promise<unknown>;
   getStreamMetadata(
     stream: string,
   ): Promise<{ readonly metadata?: { readonly truncateBefore?: unknown } | undefined }>;

@@ -7,6 +7,8 @@ import { connect, schemeProblem } from './connect.js';
 import type { StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { readAll } from './readAll.js';
+import { readCommand } from './readCommand.js';
+import { esdbSnapshots } from './snapshots.js';
 import { readStream } from './readStream.js';
 import { subscribe } from './subscribe.js';
 
@@ -63,9 +65,12 @@ export const createEventStoreDbStore = (
   };
   const live = new Set<Subscription>();
   return {
-    append: (stream, expected, events) => task(() => append(ctx, stream, expected, events)),
+    append: (stream, expected, events, appendOptions) =>
+      task(() => append(ctx, stream, expected, events, appendOptions)),
     readStream: (stream, readOptions) => task(() => readStream(ctx, stream, readOptions)),
     readAll: (readOptions) => task(() => readAll(ctx, readOptions)),
+    readCommand: (stream, commandId) => task(() => readCommand(ctx, stream, commandId)),
+    snapshots: esdbSnapshots(ctx),
     subscribe: (subscribeOptions) => {
       const subscription = subscribe(ctx, subscribeOptions);
       live.add(subscription);

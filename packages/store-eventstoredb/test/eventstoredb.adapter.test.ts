@@ -437,6 +437,7 @@ function bind(client: EsdbClientLike): EsdbClientLike {
     readAll: client.readAll.bind(client),
     subscribeToAll: client.subscribeToAll.bind(client),
     deleteStream: client.deleteStream.bind(client),
+    setStreamMetadata: client.setStreamMetadata.bind(client),
     getStreamMetadata: client.getStreamMetadata.bind(client),
     dispose: client.dispose.bind(client),
   };

@@ -72,6 +72,7 @@ const scriptedClient = (horizon: EsdbResolvedEvent | undefined) => {
       return subscription;
     },
     deleteStream: unused,
+    setStreamMetadata: unused,
     getStreamMetadata: unused,
     dispose: () => Promise.resolve(),
   };

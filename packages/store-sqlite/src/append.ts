@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   GENESIS_HASH,
+  RecordedMetadataCodec,
   concurrencyConflict,
-  decodeRecorded,
+  decodeData,
   isJsonValue,
   meetsExpectation,
   prepareAppend,
@@ -70,11 +71,12 @@ const appendInTransaction = (
       JSON.stringify(event.metadata),
     ) as { position: bigint };
     // What cannot be read back must not be written (a schema whose decode refuses its own encoding, metadata
-    // that is not strings); the refusal rolls the batch back. As in the in-memory store, the result carries
-    // the events as a read would return them.
-    const readBack = decodeRecorded(ctx.options.schema, { ...event, position });
-    if (E.isLeft(readBack)) return refuse(`it would not read back: ${readBack.left.reason}`);
-    recorded.push(readBack.right);
+    // that is not strings); the refusal rolls the batch back. The data is decoded here, once, from what was
+    // stored, so the result carries the events as a read would return them without reading them again.
+    if (!RecordedMetadataCodec.is(event.metadata)) return refuse('the metadata is not made of strings');
+    const decoded = decodeData(ctx.options.schema, event.type, event.metadata.schemaVersion, event.data);
+    if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
+    recorded.push({ ...event, position, data: decoded.right });
   }
   const last = recorded[recorded.length - 1];
   if (last === undefined) return E.left(failure(ctx, `appending to ${stream}`, 'no event was written'));
@@ -88,10 +90,12 @@ const appendInTransaction = (
 };
 
 /**
- * Appends in one `BEGIN IMMEDIATE` transaction: the write lock is taken before the tip is read, so no other
- * process can move the stream between the check and the insert. A refusal rolls everything back.
+ * Appends inside the group commit's `BEGIN IMMEDIATE` transaction, in a savepoint of its own: the write lock is
+ * taken before the tip is read, so no other process can move the stream between the check and the insert, and
+ * a refusal rolls back this append alone. The tip is read in the transaction rather than taken from the
+ * caller's `expectedHash`: it is one indexed row, and it is what makes a stale expectation a conflict.
  */
-export const append = (
+export const appendInGroup = (
   ctx: StoreContext,
   stream: StreamName,
   expected: ExpectedRevision,
@@ -101,14 +105,12 @@ export const append = (
     return E.left(failure(ctx, `appending to ${stream}`, 'the store was opened read-only'));
   let result: E.Either<StoreError, AppendResult>;
   try {
-    result = ctx.db
-      .transaction(() => {
-        const outcome = appendInTransaction(ctx, stream, expected, events);
-        // Throwing is how better-sqlite3 rolls a transaction back; caught just below.
-        if (E.isLeft(outcome)) throw new Refused(outcome.left);
-        return outcome;
-      })
-      .immediate();
+    result = ctx.db.transaction(() => {
+      const outcome = appendInTransaction(ctx, stream, expected, events);
+      // Throwing is how better-sqlite3 rolls a transaction back; caught just below.
+      if (E.isLeft(outcome)) throw new Refused(outcome.left);
+      return outcome;
+    })();
   } catch (thrown) {
     if (thrown instanceof Refused) return E.left(thrown.error);
     // A row for this revision exists though `streams` did not say so: another writer won. The unique key
@@ -122,6 +124,5 @@ export const append = (
     }
     return E.left(failure(ctx, `appending to ${stream}`, thrown));
   }
-  if (E.isRight(result) && result.right.events.length > 0) ctx.changes.notify();
   return result;
 };

@@ -35,6 +35,27 @@ export const migrations: ReadonlyArray<Migration> = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- The idempotency index: the events a command recorded on a stream, found without scanning the stream.
+      -- An index on the metadata itself, so it can never disagree with the log, whatever wrote the rows; guarded
+      -- by json_valid so that a damaged row stays readable (and reported) instead of failing every write.
+      CREATE INDEX events_by_command ON events (
+        stream,
+        (CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.commandId') END)
+      );
+      -- The latest snapshot of each stream's state: a cache of a fold, never trusted over the events it
+      -- summarises (its revision and that event's hash are checked against the log when it is used).
+      CREATE TABLE snapshots (
+        stream   TEXT    PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        hash     TEXT    NOT NULL,
+        key      TEXT    NOT NULL,
+        state    TEXT    NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */

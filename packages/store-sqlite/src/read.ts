@@ -77,3 +77,29 @@ export const readAll = (
     return E.left(failure(ctx, 'reading the log', thrown));
   }
 };
+
+/** The events a command recorded on a stream, through the `events_by_command` index. */
+export const readCommand = (
+  ctx: StoreContext,
+  stream: StreamName,
+  commandId: string,
+): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+  try {
+    return ctx.db.transaction((): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+      const tip = readTip(ctx, stream);
+      if (tip?.deleted_at !== null && tip?.deleted_at !== undefined) return E.left(streamDeleted(stream));
+      const rows = ctx
+        .sql(
+          // INDEXED BY: on a long stream the planner would rather walk (stream, revision) for the ORDER BY.
+          `SELECT ${eventColumns} FROM events INDEXED BY events_by_command
+           WHERE stream = ?
+             AND (CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.commandId') END) = ?
+           ORDER BY revision`,
+        )
+        .all(stream, commandId) as EventRow[];
+      return decodeRows(ctx.options.schema, rows);
+    })();
+  } catch (thrown) {
+    return E.left(failure(ctx, `looking up command ${commandId} on ${stream}`, thrown));
+  }
+};

@@ -10,13 +10,15 @@ import {
   type StreamName,
   type Subscription,
 } from '@dossier/core';
-import { append } from './append.js';
+import { appendInGroup } from './append.js';
 import { changeFeed } from './changes.js';
 import { openDatabase } from './connection.js';
 import { failure, type StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
+import { groupWriter } from './groupCommit.js';
 import { defaultPath, type ResolvedOptions, type SqliteStoreOptions } from './options.js';
-import { readAll, readStream } from './read.js';
+import { readAll, readCommand, readStream } from './read.js';
+import { sqliteSnapshots } from './snapshots.js';
 import { statementCache } from './statements.js';
 import { subscribe } from './subscribe.js';
 
@@ -57,11 +59,25 @@ const task =
 const storeOver = (ctx: StoreContext): SqliteEventStore => {
   const subscriptions = new Set<Subscription>();
   let closed = false;
+  const writer = groupWriter(ctx, () => ctx.changes.notify());
   return {
     path: ctx.options.path,
-    append: (stream, expected, events) => task(() => append(ctx, stream, expected, events)),
+    append: (stream, expected, events) => () =>
+      closed
+        ? Promise.resolve(E.left(failure(ctx, `appending to ${stream}`, 'the store is closed')))
+        : writer.submit(`appending to ${stream}`, () => appendInGroup(ctx, stream, expected, events)),
     readStream: (stream, options) => task(() => readStream(ctx, stream, options)),
     readAll: (options) => task(() => readAll(ctx, options)),
+    readCommand: (stream, commandId) => task(() => readCommand(ctx, stream, commandId)),
+    snapshots: sqliteSnapshots(ctx, (run) =>
+      writer.submit('writing a snapshot', () => {
+        try {
+          return ctx.db.transaction(run)();
+        } catch (thrown) {
+          return E.left(failure(ctx, 'writing a snapshot', thrown));
+        }
+      }),
+    ),
     subscribe: (options) => {
       const subscription = subscribe(ctx, options);
       subscriptions.add(subscription);
@@ -103,6 +119,7 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
     close: async () => {
       if (closed) return;
       closed = true;
+      writer.flush();
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       subscriptions.clear();
       ctx.changes.close();
@@ -119,6 +136,8 @@ const unavailableStore = (path: string, error: StoreUnavailable): SqliteEventSto
     append: refuse,
     readStream: refuse,
     readAll: refuse,
+    readCommand: refuse,
+    snapshots: { read: refuse, write: refuse },
     deleteStream: refuse,
     listStreams: refuse,
     recordedTips: refuse,

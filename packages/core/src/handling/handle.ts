@@ -7,7 +7,14 @@ import type { NewEvent, RecordedEvent, StreamName } from '../store/types.js';
 import { backoffDelay, defaultBackoff, type Backoff } from './backoff.js';
 import { commandHash } from './commandHash.js';
 import { commandIdReused, type HandleError } from './errors.js';
-import { foldingLoader, type StateLoader } from './stateLoader.js';
+import { writeSnapshotIfDue, type ResolvedSnapshots } from './snapshotWrite.js';
+import {
+  defaultSnapshotEvery,
+  snapshotKey,
+  warnOfSnapshot,
+  type SnapshotSettings,
+} from './snapshotSettings.js';
+import { streamLoader, type StateLoader } from './stateLoader.js';
 
 /** Who asks and under which ids: everything the handler records that the domain does not decide. */
 export interface CommandContext {
@@ -37,8 +44,10 @@ export interface HandleOptions<S> {
   readonly maxRetries?: number;
   /** The wait between retries; see {@link defaultBackoff}. */
   readonly jitter?: Partial<Backoff>;
-  /** How the stream's state is loaded; folding the whole stream unless told. */
+  /** How the stream's state is loaded; from the latest snapshot if `snapshots` are on, else folding the stream. */
   readonly load?: StateLoader<S>;
+  /** Snapshots of the state (off unless given): loaded before the events after them, written every so often. */
+  readonly snapshots?: SnapshotSettings<S>;
 }
 
 /** What handling a command recorded, and the stream's state and last revision (null: no events) after it. */
@@ -67,7 +76,31 @@ export const handle =
   async () => {
     const { stream, command, context } = request;
     const hash = commandHash(command);
-    const loader = options.load ?? foldingLoader(store, decider);
+    const snapshots: ResolvedSnapshots<S> | undefined =
+      options.snapshots === undefined
+        ? undefined
+        : {
+            settings: {
+              ...options.snapshots,
+              every: Math.max(1, Math.floor(options.snapshots.every ?? defaultSnapshotEvery)),
+              onProblem: options.snapshots.onProblem ?? warnOfSnapshot,
+            },
+            key: snapshotKey(decider.evolve, decider.initialState, options.snapshots),
+          };
+    const loader = options.load ?? streamLoader(store, decider, snapshots);
+    const snapshotDue = (
+      stateAfter: S,
+      revisionAfter: bigint | null,
+      hashAfter: string | undefined,
+      count: number,
+    ) =>
+      snapshots === undefined || revisionAfter === null || hashAfter === undefined
+        ? Promise.resolve()
+        : writeSnapshotIfDue(store, stream, snapshots, count, {
+            state: stateAfter,
+            revision: revisionAfter,
+            hash: hashAfter,
+          });
     const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5));
     const backoff: Backoff = { ...defaultBackoff, ...options.jitter };
     const newEventId = context.newEventId ?? randomUUID;
@@ -87,7 +120,7 @@ export const handle =
     for (let attempt = 0; ; attempt++) {
       const loaded = await loader.load(stream, context.commandId)();
       if (E.isLeft(loaded)) return loaded;
-      const { state, revision, earlier } = loaded.right;
+      const { state, revision, earlier, hash: tipHash, folded = 0 } = loaded.right;
       if (earlier !== undefined) {
         // Events recorded without a digest cannot disagree; the id alone marks them.
         const same = earlier.events.every(
@@ -98,13 +131,30 @@ export const handle =
           : E.left(commandIdReused(context.commandId, stream));
       }
       const decided = decider.decide(command, state);
-      if (E.isLeft(decided)) return decided;
-      if (decided.right.length === 0) return E.right({ events: [], state, revision, repeated: false });
-      const appended = await store.append(stream, revision ?? 'no-stream', decided.right.map(toNew))();
+      if (E.isLeft(decided) || decided.right.length === 0) {
+        // A long stream without a snapshot gets one even when nothing is appended.
+        await snapshotDue(state, revision, tipHash, folded);
+        return E.isLeft(decided) ? decided : E.right({ events: [], state, revision, repeated: false });
+      }
+      const appended = await store.append(
+        stream,
+        revision ?? 'no-stream',
+        decided.right.map(toNew),
+        // The tip it loaded, so the store need not read it again; a stale one is still a conflict.
+        revision === null || tipHash === undefined ? {} : { expectedHash: tipHash },
+      )();
       if (E.isRight(appended)) {
+        const after = fold(decider, decided.right, state);
+        const events = appended.right.events;
+        await snapshotDue(
+          after,
+          appended.right.nextExpectedRevision,
+          events[events.length - 1]?.metadata.hash,
+          folded + events.length,
+        );
         return E.right({
-          events: appended.right.events,
-          state: fold(decider, decided.right, state),
+          events,
+          state: after,
           revision: appended.right.nextExpectedRevision,
           repeated: false,
         });

@@ -1,9 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { EventShape } from '../decider.js';
+import type { StoreError } from '../store/errors.js';
+import { GENESIS_HASH } from '../store/hashChain.js';
 import type { EventStore } from '../store/port.js';
 import type { RecordedEvent, StreamName } from '../store/types.js';
-import type { StoreError } from '../store/errors.js';
+import { startingPoint, type Start } from './snapshotStart.js';
+import type { SnapshotSettings } from './snapshotSettings.js';
 
 /** What a command recorded when it was handled before: its events, and the stream's state and revision just after. */
 export interface EarlierOutcome<S> {
@@ -17,12 +20,13 @@ export interface LoadedState<S> {
   readonly state: S;
   readonly revision: bigint | null;
   readonly earlier?: EarlierOutcome<S>;
+  /** The last event's hash, passed to the append so the store need not read it again. */
+  readonly hash?: string;
+  /** How many events were folded after the snapshot the state started from (or from the start). */
+  readonly folded?: number;
 }
 
-/**
- * How command handling gets a stream's state. The default folds the whole stream; a loader starting from a
- * snapshot sees earlier commands only after the snapshot, which bounds how long a repeat is recognised.
- */
+/** How command handling gets a stream's state. */
 export interface StateLoader<S> {
   readonly load: (stream: StreamName, commandId: string) => TaskEither<StoreError, LoadedState<S>>;
 }
@@ -34,38 +38,128 @@ export interface StateLoader<S> {
 export const toDomainEvent = <Ev extends EventShape>(recorded: RecordedEvent): Ev =>
   ({ type: recorded.type, data: recorded.data }) as Ev;
 
-/** The default {@link StateLoader}: reads the stream page by page and folds every event (no stream: the initial state). */
-export const foldingLoader = <S, Ev extends EventShape>(
+interface FoldingDecider<S, Ev> {
+  readonly initialState: S;
+  readonly evolve: (state: S, event: Ev) => S;
+}
+
+interface Folded<S> {
+  readonly state: S;
+  readonly revision: bigint | null;
+  readonly hash: string;
+  readonly folded: number;
+}
+
+/**
+ * Folds the stream from a starting point up to `until` (inclusive; the end when omitted), page by page. A
+ * snapshot start is read from its own revision, whose event must still carry the snapshot's hash: 'stale'
+ * when it does not (or the stream no longer reaches it).
+ */
+const foldFrom = async <S, Ev extends EventShape>(
   store: EventStore,
-  decider: { readonly initialState: S; readonly evolve: (state: S, event: Ev) => S },
+  decider: FoldingDecider<S, Ev>,
+  stream: StreamName,
+  start: Start<S>,
+  pageSize: number,
+  until?: bigint,
+): Promise<E.Either<StoreError | 'stale', Folded<S>>> => {
+  let { state } = start;
+  let revision = start.revision;
+  let hash = start.hash;
+  let folded = 0;
+  let checkFirst = start.revision !== null;
+  for (let from = start.revision ?? 0n; ;) {
+    const page = await store.readStream(stream, { fromRevision: from, limit: pageSize })();
+    if (E.isLeft(page)) {
+      if (page.left._tag !== 'StreamNotFound') return page;
+      if (checkFirst) return E.left('stale');
+      break;
+    }
+    for (const event of page.right) {
+      if (checkFirst) {
+        checkFirst = false;
+        if (event.revision !== start.revision || event.metadata.hash !== start.hash) return E.left('stale');
+        continue;
+      }
+      if (until !== undefined && event.revision > until) return E.right({ state, revision, hash, folded });
+      state = decider.evolve(state, toDomainEvent<Ev>(event));
+      revision = event.revision;
+      hash = event.metadata.hash;
+      folded++;
+    }
+    if (checkFirst) return E.left('stale');
+    const last = page.right[page.right.length - 1];
+    if (page.right.length < pageSize || last === undefined) break;
+    from = last.revision + 1n;
+  }
+  return E.right({ state, revision, hash, folded });
+};
+
+const origin = <S>(initialState: S): Start<S> => ({
+  state: initialState,
+  revision: null,
+  hash: GENESIS_HASH,
+});
+
+/**
+ * Loads a stream's state: from its latest valid snapshot when `snapshots` are given (see {@link startingPoint};
+ * one that proves stale is reported and the stream folded from the start), then the events after it. A repeat
+ * is recognised through the store's command-id index, without scanning the stream; its outcome's state is the
+ * current one when it was the last command, otherwise the stream folded up to it.
+ */
+export const streamLoader = <S, Ev extends EventShape>(
+  store: EventStore,
+  decider: FoldingDecider<S, Ev>,
+  snapshots?: { readonly settings: SnapshotSettings<S>; readonly key: string },
   pageSize = 1000,
 ): StateLoader<S> => ({
   load: (stream, commandId) => async () => {
-    let state = decider.initialState;
-    let revision: bigint | null = null;
-    const earlierEvents: RecordedEvent[] = [];
-    let earlier: { state: S; revision: bigint } | undefined;
-    for (let from = 0n; ;) {
-      const page = await store.readStream(stream, { fromRevision: from, limit: pageSize })();
-      if (E.isLeft(page)) {
-        if (page.left._tag === 'StreamNotFound') break;
-        return page;
-      }
-      for (const event of page.right) {
-        state = decider.evolve(state, toDomainEvent<Ev>(event));
-        revision = event.revision;
-        if (event.metadata.commandId === commandId) {
-          earlierEvents.push(event);
-          earlier = { state, revision };
-        }
-      }
-      if (page.right.length < pageSize || revision === null) break;
-      from = revision + 1n;
+    const [earlierEvents, start] = await Promise.all([
+      store.readCommand(stream, commandId)(),
+      snapshots === undefined
+        ? Promise.resolve(origin(decider.initialState))
+        : startingPoint(store, stream, decider.initialState, snapshots.settings, snapshots.key),
+    ]);
+    if (E.isLeft(earlierEvents)) return earlierEvents;
+    let loaded = await foldFrom(store, decider, stream, start, pageSize);
+    if (E.isLeft(loaded) && loaded.left === 'stale') {
+      snapshots?.settings.onProblem?.({
+        _tag: 'SnapshotIgnored',
+        stream,
+        reason: 'stale',
+        detail: `the event at revision ${String(start.revision)} no longer carries the snapshot's hash`,
+      });
+      loaded = await foldFrom(store, decider, stream, origin(decider.initialState), pageSize);
     }
-    return E.right(
-      earlier === undefined
-        ? { state, revision }
-        : { state, revision, earlier: { ...earlier, events: earlierEvents } },
-    );
+    if (E.isLeft(loaded)) return E.left(loaded.left === 'stale' ? staleOrigin(stream) : loaded.left);
+    const { state, revision, hash, folded } = loaded.right;
+    const last = earlierEvents.right[earlierEvents.right.length - 1];
+    if (last === undefined) return E.right({ state, revision, hash, folded });
+    const earlierState =
+      last.revision === revision
+        ? E.right({ state })
+        : await foldFrom(store, decider, stream, origin(decider.initialState), pageSize, last.revision);
+    if (E.isLeft(earlierState))
+      return E.left(earlierState.left === 'stale' ? staleOrigin(stream) : earlierState.left);
+    return E.right({
+      state,
+      revision,
+      hash,
+      folded,
+      earlier: { events: earlierEvents.right, state: earlierState.right.state, revision: last.revision },
+    });
   },
 });
+
+// Folding from the origin never checks a first event; this only satisfies the types.
+const staleOrigin = (stream: StreamName): StoreError => ({
+  _tag: 'StoreUnavailable',
+  cause: `folding ${stream} from its start found a stale start`,
+});
+
+/** The loader without snapshots: folds the whole stream; repeats are still found through the index. */
+export const foldingLoader = <S, Ev extends EventShape>(
+  store: EventStore,
+  decider: FoldingDecider<S, Ev>,
+  pageSize = 1000,
+): StateLoader<S> => streamLoader(store, decider, undefined, pageSize);

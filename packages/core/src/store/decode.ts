@@ -18,13 +18,7 @@ export const decodeRecorded = (
   const metadata = RecordedMetadataCodec.decode(raw.metadata);
   if (E.isLeft(metadata))
     return E.left(undecodable(raw, `metadata is malformed: ${firstProblem(metadata.left, 'metadata')}`));
-  let data: E.Either<string, unknown>;
-  try {
-    data = schema.decode(raw.type, metadata.right.schemaVersion, raw.data);
-  } catch (thrown) {
-    // Upcasters and codecs are user code; one that throws must still not break the port's promise.
-    data = E.left(`decoding threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
-  }
+  const data = decodeData(schema, raw.type, metadata.right.schemaVersion, raw.data);
   if (E.isLeft(data)) return E.left(undecodable(raw, data.left));
   return E.right({
     stream: raw.stream,
@@ -34,4 +28,21 @@ export const decodeRecorded = (
     data: data.right,
     metadata: metadata.right,
   });
+};
+
+/**
+ * Upcasts and decodes recorded data with the schema, turning a throw into a reason: upcasters and codecs are
+ * user code, and one that throws must still not break the port's promise.
+ */
+export const decodeData = (
+  schema: EventSchema,
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+): E.Either<string, unknown> => {
+  try {
+    return schema.decode(type, schemaVersion, data);
+  } catch (thrown) {
+    return E.left(`decoding threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+  }
 };

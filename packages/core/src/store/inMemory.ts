@@ -3,10 +3,10 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { createEmitter } from './emitter.js';
 import { concurrencyConflict, storeUnavailable, streamDeleted, type StoreError } from './errors.js';
 import { meetsExpectation } from './expected.js';
-import { GENESIS_HASH } from './hashChain.js';
-import { appendToLog, type InMemoryLog } from './inMemoryAppend.js';
-import { readAllOf, readPageOf, readStreamOf } from './inMemoryRead.js';
-import type { StoredEventText } from './inMemoryRows.js';
+import { appendToLog, emptyEntry, type InMemoryLog } from './inMemoryAppend.js';
+import { readAllOf, readCommandOf, readPageOf, readStreamOf } from './inMemoryRead.js';
+import { textOf, type StoredEventText } from './inMemoryRows.js';
+import { inMemorySnapshots } from './inMemorySnapshots.js';
 import type { EventStore } from './port.js';
 import { anyJsonSchema, type EventSchema } from './schema.js';
 import { catchUpThenLive, type CatchUpPage } from './subscription.js';
@@ -85,6 +85,10 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
 
     readAll: (readOptions = {}) => run(() => readAllOf(log, schema, readOptions)),
 
+    readCommand: (stream, commandId) => run(() => readCommandOf(log, schema, stream, commandId)),
+
+    snapshots: inMemorySnapshots(run),
+
     subscribe: (subscribeOptions = {}) => {
       const subscription = catchUpThenLive(
         {
@@ -114,8 +118,7 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
         if (!meetsExpectation(expected, current)) {
           return E.left(concurrencyConflict(stream, expected, current ?? 'no-stream'));
         }
-        if (entry === undefined)
-          log.streams.set(stream, { revision: null, hash: GENESIS_HASH, deleted: true, rows: [] });
+        if (entry === undefined) log.streams.set(stream, { ...emptyEntry(), deleted: true });
         else entry.deleted = true;
         return E.right(undefined);
       }),
@@ -139,7 +142,8 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
       const index = log.streams.get(stream)?.rows[Number(revision)];
       const row = index === undefined ? undefined : log.rows[index];
       if (row === undefined) return false;
-      row.text = edit(row.text);
+      row.text = edit(textOf(row));
+      row.decoded = undefined;
       return true;
     },
   };

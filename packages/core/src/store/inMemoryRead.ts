@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { streamDeleted, streamNotFound, type StoreError } from './errors.js';
 import { matchesFilter } from './filter.js';
 import type { InMemoryLog } from './inMemoryAppend.js';
-import { countOf, decodeRow, decodeRows, type StoredRow } from './inMemoryRows.js';
+import { countOf, decodeRow, decodeRows, typeOf, type StoredRow } from './inMemoryRows.js';
 import type { EventSchema } from './schema.js';
 import type { CatchUpPage } from './subscription.js';
 import type { EventFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamName } from './types.js';
@@ -18,7 +18,7 @@ const rowsAt = (log: InMemoryLog, indices: ReadonlyArray<number>): StoredRow[] =
   });
 
 const passes = (filter: EventFilter | undefined, row: StoredRow): boolean =>
-  matchesFilter(filter, { stream: row.stream, type: row.text.type });
+  matchesFilter(filter, { stream: row.stream, type: typeOf(row) });
 
 /** Reads one stream of the in-memory log: inclusive start, either direction, up to a limit. */
 export const readStreamOf = (
@@ -89,4 +89,24 @@ export const readPageOf = (
     if (E.isLeft(event)) return { events };
   }
   return log.rows.length === 0 ? { events } : { events, scannedTo: BigInt(log.rows.length - 1) };
+};
+
+/** The events a command recorded on a stream, through the stream's command-id index: no scan. */
+export const readCommandOf = (
+  log: InMemoryLog,
+  schema: EventSchema,
+  stream: StreamName,
+  commandId: string,
+): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+  const entry = log.streams.get(stream);
+  if (entry?.deleted === true) return E.left(streamDeleted(stream));
+  const revisions = entry?.commands.get(commandId);
+  if (entry === undefined || revisions === undefined) return E.right([]);
+  return decodeRows(
+    schema,
+    rowsAt(
+      log,
+      revisions.flatMap((revision) => entry.rows[revision] ?? []),
+    ),
+  );
 };

@@ -1,6 +1,8 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoreError } from './errors.js';
+import type { SnapshotStore } from './snapshots.js';
 import type {
+  AppendOptions,
   AppendResult,
   ExpectedRevision,
   NewEvent,
@@ -22,12 +24,24 @@ export interface EventStore {
     stream: StreamName,
     expected: ExpectedRevision,
     events: ReadonlyArray<NewEvent>,
+    options?: AppendOptions,
   ) => TaskEither<StoreError, AppendResult>;
   /** Reads one stream; `StreamNotFound` when it has no events, `StreamDeleted` when deleted. */
   readonly readStream: (
     stream: StreamName,
     options?: ReadStreamOptions,
   ) => TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
+  /**
+   * The events recorded on a stream under a command id (the `commandId` of their metadata), in revision order,
+   * found through the store's index of command ids without scanning the stream; none when the id is new.
+   * `StreamDeleted` when the stream was deleted.
+   */
+  readonly readCommand: (
+    stream: StreamName,
+    commandId: string,
+  ) => TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
+  /** The latest snapshot of each stream's state: a cache for command handling, never part of the log. */
+  readonly snapshots: SnapshotStore;
   /** Reads the global log in position order. */
   readonly readAll: (options?: ReadAllOptions) => TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
   /**

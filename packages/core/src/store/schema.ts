@@ -97,3 +97,33 @@ export const isJsonValue = (value: unknown): boolean => {
   }
   return false;
 };
+
+/**
+ * A deep, frozen copy of a value that survives JSON unchanged, or `undefined` when it does not (see
+ * {@link isJsonValue}): what a store keeps of data it was handed, out of the caller's reach, in one pass.
+ */
+export const frozenJsonCopy = (value: unknown): unknown => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = frozenJsonCopy(value[i]);
+      if (item === undefined) return undefined;
+      copy[i] = item;
+    }
+    return Object.freeze(copy);
+  }
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const field = frozenJsonCopy((value as Record<string, unknown>)[key]);
+      if (field === undefined) return undefined;
+      copy[key] = field;
+    }
+    return Object.freeze(copy);
+  }
+  return undefined;
+};

@@ -64,6 +64,17 @@ export interface RecordedEvent<T extends string = string, D = unknown> {
   readonly metadata: RecordedMetadata;
 }
 
+/** What a writer already knows of the stream it appends to. */
+export interface AppendOptions {
+  /**
+   * The hash of the event at the expected revision, as the writer read it (command handling passes the tip it
+   * loaded), so that an adapter whose tip costs a round trip may chain from it instead of reading it again.
+   * Only meaningful with an exact expected revision; the store still checks that revision, so a stale tip
+   * is a `ConcurrencyConflict` as ever.
+   */
+  readonly expectedHash?: string;
+}
+
 /** What a successful append reports. */
 export interface AppendResult {
   /** The revision of the last event written (or the current revision when nothing was written). */

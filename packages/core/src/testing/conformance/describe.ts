@@ -6,6 +6,7 @@ import { describeIntegrity } from './integrityTests.js';
 import { describePayloads } from './payloadTests.js';
 import { describeRead } from './readTests.js';
 import { describeSubscribe } from './subscribeTests.js';
+import { describeWritePath } from './writePathTests.js';
 
 /**
  * The event store conformance suite, as vitest tests: every adapter runs it to show it keeps the port's
@@ -19,5 +20,6 @@ export const describeEventStoreConformance = (name: string, harness: Conformance
     describePayloads(harness);
     describeConcurrency(harness);
     describeIntegrity(harness);
+    describeWritePath(harness);
   });
 };

@@ -8,7 +8,13 @@ export const w2Sizes: ReadonlyArray<number> = [1_000, 10_000, 100_000];
 
 const sizeName = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
 
-/** W1 and W2 (at each of {@link w2Sizes}) on one store, each beside the baseline. */
+/** How often W2 takes snapshots in `pnpm bench`: the default of `handle`'s snapshot settings. */
+const snapshotEvery = 100;
+
+/**
+ * W1, and W2 with snapshots at each of {@link w2Sizes}, on one store, each beside the baseline; then W2 at
+ * 10,000 without snapshots, every command folding the whole stream as WORKLOAD.md words the cycle.
+ */
 export const workloadCases = (subject: string, open: OpenWorkloadStore): ReadonlyArray<WorkloadCase> => [
   {
     name: `W1 ${subject}`,
@@ -18,8 +24,13 @@ export const workloadCases = (subject: string, open: OpenWorkloadStore): Readonl
   ...w2Sizes.map((n): WorkloadCase => ({
     name: `W2 ${subject} ${sizeName(n)}`,
     ...(n === 10_000 ? { reference: w2Expected } : {}),
-    run: async () => ({ baseline: baselineW2(n), dossier: await dossierW2(open, n) }),
+    run: async () => ({ baseline: baselineW2(n), dossier: await dossierW2(open, n, snapshotEvery) }),
   })),
+  {
+    name: `W2 ${subject} 10k, no snapshots`,
+    reference: w2Expected,
+    run: async () => ({ baseline: baselineW2(10_000), dossier: await dossierW2(open, 10_000) }),
+  },
 ];
 
 /** The workload cases of the in-memory store. */

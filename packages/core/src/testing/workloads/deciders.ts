@@ -134,3 +134,19 @@ export const paymentProfileSchema: EventSchema = eventSchema({
   PermissionGranted: { codec: PermissionGrantedCodec },
   PermissionRevoked: { codec: PermissionRevokedCodec },
 });
+
+/** W2's state as JSON for snapshots: each user with the permissions held, in insertion order. */
+export const ProfileStateCodec = new t.Type<
+  ProfileState,
+  ReadonlyArray<readonly [string, ReadonlyArray<string>]>
+>(
+  'ProfileState',
+  (u): u is ProfileState => u instanceof Map,
+  (u, c) => {
+    const decoded = t.readonlyArray(t.tuple([t.string, t.readonlyArray(t.string)])).validate(u, c);
+    return E.isLeft(decoded)
+      ? decoded
+      : t.success(new Map(decoded.right.map(([user, held]) => [user, new Set(held)] as const)));
+  },
+  (state) => [...state].map(([user, held]) => [user, [...held]] as const),
+);

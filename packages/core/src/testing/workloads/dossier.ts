@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../../store/types.js';
 import {
   paymentProfile,
   paymentProfileSchema,
+  ProfileStateCodec,
   supportCase,
   supportCaseSchema,
   type CaseEvent,
@@ -102,8 +103,18 @@ export const dossierW1 = async (open: OpenWorkloadStore): Promise<WorkloadResult
   }
 };
 
-/** W2 through Dossier's `handle` on a stream seeded with `seedEvents`: the median latency of a command in ms. */
-export const dossierW2 = async (open: OpenWorkloadStore, seedEvents: number): Promise<WorkloadResult> => {
+/**
+ * W2 through Dossier's `handle` on a stream seeded with `seedEvents`: the median latency of a command in ms. With
+ * `snapshotEvery`, handling takes snapshots every so many events (the first command folds the whole seed and
+ * writes one); without, every command folds the whole stream, as WORKLOAD.md words the cycle.
+ */
+export const dossierW2 = async (
+  open: OpenWorkloadStore,
+  seedEvents: number,
+  snapshotEvery?: number,
+): Promise<WorkloadResult> => {
+  const options =
+    snapshotEvery === undefined ? {} : { snapshots: { codec: ProfileStateCodec, every: snapshotEvery } };
   const { store, dispose } = await open(paymentProfileSchema);
   try {
     const seed = w2SeedEvents(seedEvents);
@@ -120,11 +131,12 @@ export const dossierW2 = async (open: OpenWorkloadStore, seedEvents: number): Pr
     const latencies: number[] = [];
     for (const command of commands) {
       const start = performance.now();
-      const handled = await handle(store, paymentProfile, {
-        stream: w2Stream,
-        command,
-        context: context(),
-      })();
+      const handled = await handle(
+        store,
+        paymentProfile,
+        { stream: w2Stream, command, context: context() },
+        options,
+      )();
       latencies.push(performance.now() - start);
       if (E.isLeft(handled)) throw new WorkloadFailed(`GrantPermission: ${handled.left._tag}`);
     }

@@ -149,3 +149,24 @@ export type { SnapshotSettings, StateCodec, SnapshotProblem } from './handling/s
 export { snapshotKey, defaultSnapshotEvery } from './handling/snapshotSettings.js';
 /** The state loader starting from the latest valid snapshot. */
 export { streamLoader } from './handling/stateLoader.js';
+/** Signs the log's Merkle tree head (RFC 9162) with an Ed25519 key, reading the log once in O(log n) memory. */
+export { createCheckpoint } from './audit/checkpoint.js';
+/** How {@link createCheckpoint} reads and stamps. */
+export type { CheckpointOptions } from './audit/checkpoint.js';
+/** Verifies the store and proves it an append-only extension of each checkpoint, in one pass. */
+export { verifyCheckpoints } from './audit/consistency.js';
+/** What comparing the log with checkpoints found, and where it parts from one. */
+export type {
+  CheckpointVerification,
+  CheckpointResult,
+  CheckpointProblem,
+  PartingRange,
+} from './audit/consistency.js';
+/** One event's inclusion proof in a checkpoint's tree, checkable offline with `@dossier/proof`. */
+export { proveEvent } from './audit/inclusion.js';
+/** Signs a checkpoint every N events or milliseconds as the log grows, holding only the tree's frontier. */
+export { runCheckpointWriter } from './audit/checkpointWriter.js';
+/** A running checkpoint writer and its options. */
+export type { CheckpointWriter, CheckpointWriterOptions } from './audit/checkpointWriter.js';
+/** How computing a tree, checkpoint or proof over a store fails. */
+export type { AuditError, UnreadableLeaf, EventNotCheckpointed, LogDisagrees } from './audit/errors.js';

@@ -3,13 +3,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import {
   createInMemoryStore,
-  storeUnavailable,
   verifyStore,
-  type EventStore,
   type RecordedEvent,
   type RecordedTip,
   type StoreVerification,
 } from '@dossier/core';
+import { logOf } from './logOf.js';
 
 const minute = (n: number): string => new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
 
@@ -26,27 +25,6 @@ const written = async (): Promise<{ events: RecordedEvent[]; tips: RecordedTip[]
   const tips = await store.recordedTips()();
   if (E.isLeft(events) || E.isLeft(tips)) throw new Error('the in-memory store failed');
   return { events: [...events.right], tips: [...tips.right] };
-};
-
-/** A store answering `readAll` from a (tampered) copy of the log: the rest of the port is not needed. */
-const logOf = (events: ReadonlyArray<RecordedEvent>): EventStore => {
-  const refuse = () => TE.left(storeUnavailable('not used by verify'));
-  return {
-    readAll: (options = {}) => {
-      const from = options.fromPosition ?? 0n;
-      const page = events.filter((e) => e.position >= from).slice(0, options.limit ?? events.length);
-      return TE.right(page);
-    },
-    append: refuse,
-    readStream: refuse,
-    readCommand: refuse,
-    snapshots: { read: refuse, write: refuse },
-    deleteStream: refuse,
-    subscribe: () => {
-      throw new Error('not used by verify');
-    },
-    close: () => Promise.resolve(),
-  };
 };
 
 const verified = async (

@@ -1,5 +1,5 @@
 import type { BadStoreLocation } from '@dossier/app';
-import type { StoreError } from '@dossier/core';
+import type { AuditError, StoreError } from '@dossier/core';
 import { exitCodes, type ExitCode } from './exitCodes.js';
 
 /** Why a command stopped: one line for stderr that says what is wrong and what to do, and the exit code. */
@@ -48,5 +48,27 @@ export const fromStoreError = (error: StoreError, where: string): CliFailure => 
     case 'ConcurrencyConflict':
     case 'InvalidEvent':
       return cliFailure(exitCodes.internal, `unexpected ${error._tag} while reading ${where}`);
+  }
+};
+
+/** What computing a checkpoint or proof over the store can fail with, as the person at the terminal needs it. */
+export const fromAuditError = (error: AuditError, where: string): CliFailure => {
+  switch (error._tag) {
+    case 'UnreadableLeaf':
+      return cliFailure(
+        exitCodes.unreadableEvent,
+        `the hash of ${error.stream} revision ${error.revision} (position ${error.position}) in ${where} cannot be read (${error.reason}), so the log's Merkle tree cannot be computed; run dossier verify to see where the history breaks`,
+      );
+    case 'EventNotCheckpointed':
+      return notFound(`cannot prove ${error.stream} revision ${error.revision}: ${error.reason}`);
+    case 'LogDisagrees':
+      return cliFailure(exitCodes.notFoundOrBroken, error.reason);
+    case 'StoreUnavailable':
+    case 'StreamNotFound':
+    case 'StreamDeleted':
+    case 'UndecodableEvent':
+    case 'ConcurrencyConflict':
+    case 'InvalidEvent':
+      return fromStoreError(error, where);
   }
 };

@@ -16,6 +16,7 @@ import {
   type StreamName,
 } from '@dossier/core';
 import { Refused, failure, type StoreContext } from './context.js';
+import { inTransaction } from './transactions.js';
 import { readTip } from './read.js';
 import { isUniqueViolation } from './sqliteErrors.js';
 
@@ -105,12 +106,12 @@ export const appendInGroup = (
     return E.left(failure(ctx, `appending to ${stream}`, 'the store was opened read-only'));
   let result: E.Either<StoreError, AppendResult>;
   try {
-    result = ctx.db.transaction(() => {
+    result = inTransaction(ctx.db, () => {
       const outcome = appendInTransaction(ctx, stream, expected, events);
       // Throwing is how better-sqlite3 rolls a transaction back; caught just below.
       if (E.isLeft(outcome)) throw new Refused(outcome.left);
       return outcome;
-    })();
+    });
   } catch (thrown) {
     if (thrown instanceof Refused) return E.left(thrown.error);
     // A row for this revision exists though `streams` did not say so: another writer won. The unique key

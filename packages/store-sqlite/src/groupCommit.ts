@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { StoreError } from '@dossier/core';
+import { inImmediateTransaction } from './transactions.js';
 import { failure, type StoreContext } from './context.js';
 
 interface Job {
@@ -34,7 +35,7 @@ export const groupWriter = (ctx: StoreContext, committed: () => void): GroupWrit
     if (jobs.length === 0) return;
     let results: Array<E.Either<StoreError, unknown>>;
     try {
-      results = ctx.db.transaction(() => jobs.map((job) => job.work())).immediate();
+      results = inImmediateTransaction(ctx.db, () => jobs.map((job) => job.work()));
     } catch (thrown) {
       for (const job of jobs) job.done(E.left(failure(ctx, job.doing, thrown)));
       return;

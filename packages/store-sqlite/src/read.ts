@@ -8,6 +8,7 @@ import {
   type StoreError,
   type StreamName,
 } from '@dossier/core';
+import { inTransaction } from './transactions.js';
 import { failure, int64, maxInt64, sqlLimit, type StoreContext } from './context.js';
 import { filterSql } from './filter.js';
 import { decodeRows, eventColumns, type EventRow } from './rows.js';
@@ -30,7 +31,7 @@ export const readStream = (
   options: ReadStreamOptions = {},
 ): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
   try {
-    return ctx.db.transaction((): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+    return inTransaction(ctx.db, (): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
       const tip = readTip(ctx, stream);
       if (tip?.deleted_at !== null && tip?.deleted_at !== undefined) return E.left(streamDeleted(stream));
       if (tip?.revision === null || tip?.revision === undefined) return E.left(streamNotFound(stream));
@@ -47,7 +48,7 @@ export const readStream = (
           sqlLimit(options.limit),
         ) as EventRow[];
       return decodeRows(ctx.options.schema, rows);
-    })();
+    });
   } catch (thrown) {
     return E.left(failure(ctx, `reading stream ${stream}`, thrown));
   }
@@ -85,7 +86,7 @@ export const readCommand = (
   commandId: string,
 ): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
   try {
-    return ctx.db.transaction((): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
+    return inTransaction(ctx.db, (): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
       const tip = readTip(ctx, stream);
       if (tip?.deleted_at !== null && tip?.deleted_at !== undefined) return E.left(streamDeleted(stream));
       const rows = ctx
@@ -98,7 +99,7 @@ export const readCommand = (
         )
         .all(stream, commandId) as EventRow[];
       return decodeRows(ctx.options.schema, rows);
-    })();
+    });
   } catch (thrown) {
     return E.left(failure(ctx, `looking up command ${commandId} on ${stream}`, thrown));
   }

@@ -13,6 +13,7 @@ import {
 import { appendInGroup } from './append.js';
 import { changeFeed } from './changes.js';
 import { openDatabase } from './connection.js';
+import { inTransaction } from './transactions.js';
 import { failure, type StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { groupWriter } from './groupCommit.js';
@@ -72,7 +73,7 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
     snapshots: sqliteSnapshots(ctx, (run) =>
       writer.submit('writing a snapshot', () => {
         try {
-          return ctx.db.transaction(run)();
+          return inTransaction(ctx.db, run);
         } catch (thrown) {
           return E.left(failure(ctx, 'writing a snapshot', thrown));
         }

@@ -30,6 +30,8 @@ export { benchmarkRebuild, printRebuildMemory, runProjectionBenchmarks } from '.
 export type { ProjectionBenchmarkSubject, RebuildMemory } from './projectionBenchmark.js';
 /** The write-path workloads W1 and W2 (WORKLOAD.md), through Dossier and a bare baseline, as `pnpm bench` runs them. */
 export { inMemoryWorkloadCases, workloadCases, w2Sizes } from './workloads/cases.js';
+/** Commands on distinct streams by concurrent callers, beside the bare loop: what group commit is for. */
+export { concurrentCase } from './workloads/concurrent.js';
 /** Runs workload cases in fresh processes and prints medians and ratios; one case and what it measures. */
 export { runWorkloads } from './workloads/run.js';
 export type { WorkloadCase } from './workloads/run.js';

@@ -190,3 +190,20 @@ export const baselineW2 = (seedEvents: number): WorkloadResult => {
     ...w2StateChecksum(final),
   };
 };
+
+/** The bare loop over some W1 commands in order: commands per second, and the streams it opened. */
+export const baselineOpens = (commands: ReadonlyArray<W1Command>): WorkloadResult => {
+  const store = bareStore();
+  settle();
+  const start = performance.now();
+  for (const c of commands) store.handle(c.caseId, caseEvolve, caseInitial, caseDecide(c));
+  const seconds = (performance.now() - start) / 1000;
+  const opened = commands.filter((c) => store.read(c.caseId).length === 1).map((c) => c.caseId);
+  opened.sort();
+  return {
+    value: commands.length / seconds,
+    unit: 'commands/s',
+    count: opened.length,
+    checksum: checksum(opened),
+  };
+};

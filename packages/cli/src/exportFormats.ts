@@ -32,9 +32,19 @@ const csvColumns = [
   'data',
 ] as const;
 
+// OWASP, CSV injection: a spreadsheet takes a cell that begins with = + - @, a tab or a carriage return for a
+// formula (an actor `=HYPERLINK(…)` would run on opening); a leading ' makes it text. The JSON lines export is the
+// lossless one: a CSV cell so neutralised differs from the log by that one quote.
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** The cell as a spreadsheet will show it: text, never a formula. */
+export const neutraliseCell = (value: string): string => (formulaStart.test(value) ? `'${value}` : value);
+
 // RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.
-const csvField = (value: string): string =>
-  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+const csvField = (value: string): string => {
+  const cell = neutraliseCell(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+};
 
 /** The CSV header line. */
 export const csvHeader = `${csvColumns.join(',')}\r\n`;

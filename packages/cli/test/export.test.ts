@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureEventCount, profileStream } from './support/fill.js';
@@ -130,5 +131,53 @@ describe('dossier export', { timeout: 20_000 }, () => {
     const output = await cli('export', '--output', join(fixture.folder, 'no-such-folder', 'log.jsonl'));
     expect(output.code).toBe(2);
     expect(output.stderr).toContain('cannot write --output');
+  });
+});
+
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('dossier export --output', { timeout: 60_000 }, () => {
+  it('refuses the store itself, a link to it, and its -wal, -shm and -journal files, even with --force; the store stays whole', async () => {
+    const before = sha(fixture.dbPath);
+    const link = join(fixture.folder, 'link-to-store.db');
+    symlinkSync(fixture.dbPath, link);
+    const targets = [
+      fixture.dbPath,
+      link,
+      ...['-wal', '-shm', '-journal'].map((suffix) => `${fixture.dbPath}${suffix}`),
+    ];
+    for (const target of targets) {
+      for (const force of [[], ['--force']]) {
+        const run = await cli('export', '--output', target, ...force);
+        expect(run.code, `${target} ${force.join('')}`).toBe(2);
+        expect(run.stderr).toContain('refusing --output');
+      }
+    }
+    expect(sha(fixture.dbPath)).toBe(before);
+    expect(existsSync(`${fixture.dbPath}-journal`)).toBe(false);
+    expect((await cli('verify')).code).toBe(0);
+  });
+
+  it('refuses a file that exists unless --force, then replaces it whole; no temporary file is left', async () => {
+    const folder = mkdtempSync(join(fixture.folder, 'out-'));
+    const target = join(folder, 'log.jsonl');
+    writeFileSync(target, 'keep me');
+    const refused = await cli('export', '--output', target);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    const forced = await cli('export', '--output', target, '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(fixtureEventCount);
+    expect(readdirSync(folder)).toEqual(['log.jsonl']);
+  });
+
+  it('writes a new file only once the export is complete', async () => {
+    const folder = mkdtempSync(join(fixture.folder, 'out-'));
+    const target = join(folder, 'log.csv');
+    const run = await cli('export', '--format', 'csv', '--output', target);
+    expect(run.code).toBe(0);
+    expect(readdirSync(folder)).toEqual(['log.csv']);
+    expect(readFileSync(target, 'utf8').trim().split('\r\n')).toHaveLength(fixtureEventCount + 1);
   });
 });

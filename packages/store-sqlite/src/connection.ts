@@ -1,73 +1,183 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as E from 'fp-ts/lib/Either.js';
 import Database from 'better-sqlite3';
 import type { StoreUnavailable } from '@dossier/core';
 import { currentSchemaVersion, migrate, schemaVersionOf } from './migrations.js';
 import type { ResolvedOptions } from './options.js';
-import { unavailable } from './sqliteErrors.js';
+import { sqliteCode, unavailable } from './sqliteErrors.js';
 
 const isInMemory = (path: string): boolean => path === ':memory:' || path === '';
 
+/** Why one attempt to open failed: what was thrown, to be told apart (busy or not) before it is described. */
+interface OpenFailed {
+  readonly thrown: unknown;
+}
+
+// One attempt waits at most this long inside SQLite, which blocks the event loop; longer waits are retries in between.
+const attemptBusyMs = 25;
+
+const sidecars = (path: string): ReadonlyArray<string> => [`${path}-wal`, `${path}-shm`];
+
+// What to do after closing a database, by database: tidying the files a read-only open had SQLite create.
+const afterClose = new WeakMap<Database.Database, () => void>();
+
 /**
- * Opens (and, unless read-only, creates and migrates) the database. Never throws: a missing folder that
- * cannot be made, a directory, a file that is not SQLite or a newer schema all come back as
- * {@link StoreUnavailable} naming the path.
+ * SQLite opens a WAL file read-only only by creating its `-wal` and `-shm` beside it, and a read-only connection
+ * cannot remove them. When they were not there before, a connection that only reads the schema and closes lets
+ * SQLite remove them — under its own lock, and only if no other connection uses them; the WAL being empty, nothing is
+ * written to the database.
  */
-export const openDatabase = (options: ResolvedOptions): E.Either<StoreUnavailable, Database.Database> => {
-  const { path, readOnly, busyTimeoutMs } = options;
-  const fail = (thrown: unknown) => E.left(unavailable(path, 'opening', thrown, busyTimeoutMs));
+const tidySidecars = (path: string): void => {
+  if (!sidecars(path).some((file) => existsSync(file))) return;
+  try {
+    const db = new Database(path, { fileMustExist: true, timeout: attemptBusyMs });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Busy or unreadable: another connection has the files, or they are evidence left as found.
+  }
+};
+
+const attempt = (options: ResolvedOptions): E.Either<OpenFailed, Database.Database> => {
+  const { path, readOnly } = options;
   if (!readOnly && !isInMemory(path)) {
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (thrown) {
-      return fail(thrown);
+      return E.left({ thrown });
     }
   }
+  const hadSidecars = readOnly && !isInMemory(path) && sidecars(path).some((file) => existsSync(file));
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: readOnly, fileMustExist: readOnly, timeout: busyTimeoutMs });
+    db = new Database(path, { readonly: readOnly, fileMustExist: readOnly, timeout: attemptBusyMs });
   } catch (thrown) {
-    return fail(thrown);
+    return E.left({ thrown });
   }
+  const tidy = (): void => {
+    if (readOnly && !isInMemory(path) && !hadSidecars) tidySidecars(path);
+  };
   const prepared = prepare(db, options);
-  if (E.isLeft(prepared)) db.close();
+  if (E.isLeft(prepared)) {
+    db.close();
+    tidy();
+    return prepared;
+  }
+  afterClose.set(db, tidy);
+  // From now on a statement waits for another writer as long as the caller allows.
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
   return prepared;
 };
 
 const prepare = (
   db: Database.Database,
   options: ResolvedOptions,
-): E.Either<StoreUnavailable, Database.Database> => {
-  const { path, readOnly, busyTimeoutMs } = options;
-  const fail = (thrown: unknown) => E.left(unavailable(path, 'opening', thrown, busyTimeoutMs));
+): E.Either<OpenFailed, Database.Database> => {
+  const { readOnly } = options;
+  const fail = (message: string) => E.left({ thrown: new Error(message) });
   try {
     db.defaultSafeIntegers(true);
     if (!readOnly) {
       // WAL: readers never block the writer and a commit appends to one file; the mode is stored in the
-      // file, so a read-only connection finds it already set.
-      db.pragma('journal_mode = WAL');
+      // file, so a read-only connection finds it already set. Set only when it is not, which takes a lock.
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     }
     const version = schemaVersionOf(db);
-    if (version === null) return fail(new Error('the file holds tables but is not a Dossier event store'));
-    if (version > currentSchemaVersion) {
-      return fail(
-        new Error(`the file has schema version ${version}, newer than this code's ${currentSchemaVersion}`),
-      );
-    }
+    if (version === null) return fail('the file holds tables but is not a Dossier event store');
+    if (version > currentSchemaVersion)
+      return fail(`the file has schema version ${version}, newer than this code's ${currentSchemaVersion}`);
     if (readOnly && version < currentSchemaVersion) {
       return fail(
-        new Error(
-          version === 0
-            ? 'the file holds no event store yet'
-            : `the file has schema version ${version}; open it read-write once to migrate it to ${currentSchemaVersion}`,
-        ),
+        version === 0
+          ? 'the file holds no event store yet'
+          : `the file has schema version ${version}; open it read-write once to migrate it to ${currentSchemaVersion}`,
       );
     }
-    if (!readOnly) migrate(db, options.clock);
+    // The write lock only when there is something to migrate: a store opened while another process writes
+    // must not wait for that process's transaction.
+    if (!readOnly && version < currentSchemaVersion) migrate(db, options.clock);
     return E.right(db);
   } catch (thrown) {
-    return fail(thrown);
+    return E.left({ thrown });
+  }
+};
+
+const isBusy = (failed: OpenFailed): boolean => {
+  const code = sqliteCode(failed.thrown);
+  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+const describe = (options: ResolvedOptions, failed: OpenFailed): StoreUnavailable =>
+  unavailable(options.path, 'opening', failed.thrown, options.busyTimeoutMs);
+
+/** Why a database could not be opened, and whether only another connection's lock was in the way. */
+export interface OpenRefused {
+  readonly error: StoreUnavailable;
+  readonly busy: boolean;
+}
+
+/**
+ * Opens (and, unless read-only, creates and migrates) the database in one attempt that waits for another
+ * connection's lock a few milliseconds at most. Never throws: a missing folder that cannot be made, a directory,
+ * a file that is not SQLite or a newer schema all come back as {@link StoreUnavailable} naming the path.
+ */
+export const openDatabase = (options: ResolvedOptions): E.Either<OpenRefused, Database.Database> =>
+  E.mapLeft((failed: OpenFailed): OpenRefused => ({
+    error: describe(options, failed),
+    busy: isBusy(failed),
+  }))(attempt(options));
+
+/**
+ * Opens the database as {@link openDatabase} does, trying again while another connection holds a lock, for up to
+ * `busyTimeoutMs` in all: the waits are timers, so the event loop runs meanwhile.
+ */
+export const openDatabaseWaiting = async (
+  options: ResolvedOptions,
+): Promise<E.Either<StoreUnavailable, Database.Database>> => {
+  const deadline = Date.now() + options.busyTimeoutMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    const opened = attempt(options);
+    if (E.isRight(opened)) return opened;
+    const left = Math.max(0, deadline - Date.now());
+    if (!isBusy(opened.left) || left === 0) return E.left(describe(options, opened.left));
+    await sleep(Math.min(pause, left));
+  }
+};
+
+/** Closes a database opened here, then tidies what a read-only open had SQLite create beside the file. */
+export const closeDatabase = (db: Database.Database): void => {
+  db.close();
+  afterClose.get(db)?.();
+};
+
+/**
+ * Whether the file at `path` is a Dossier event store (its `events` and `streams` tables), looked at read-only and
+ * leaving nothing behind: so that a tool about to write elsewhere can refuse to write into one.
+ */
+export const holdsEventStore = (path: string): boolean => {
+  if (isInMemory(path) || !existsSync(path)) return false;
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: attemptBusyMs });
+  } catch {
+    return false;
+  }
+  const hadSidecars = sidecars(path).some((file) => existsSync(file));
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('events', 'streams')")
+      .all() as ReadonlyArray<{ name: string }>;
+    return tables.length === 2;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+    if (!hadSidecars) tidySidecars(path);
   }
 };

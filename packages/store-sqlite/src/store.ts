@@ -12,12 +12,13 @@ import {
 } from '@dossier/core';
 import { appendInGroup } from './append.js';
 import { changeFeed } from './changes.js';
-import { openDatabase } from './connection.js';
+import { closeDatabase, openDatabase, openDatabaseWaiting } from './connection.js';
 import { inTransaction } from './transactions.js';
 import { failure, type StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { groupWriter } from './groupCommit.js';
 import { defaultPath, type ResolvedOptions, type SqliteStoreOptions } from './options.js';
+import { pendingStore } from './pendingStore.js';
 import { readAll, readCommand, readStream } from './read.js';
 import { sqliteSnapshots } from './snapshots.js';
 import { statementCache } from './statements.js';
@@ -124,7 +125,7 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       subscriptions.clear();
       ctx.changes.close();
-      ctx.db.close();
+      closeDatabase(ctx.db);
     },
   };
 };
@@ -150,29 +151,36 @@ const unavailableStore = (path: string, error: StoreUnavailable): SqliteEventSto
   };
 };
 
-const open = (options: SqliteStoreOptions): E.Either<StoreUnavailable, SqliteEventStore> => {
-  const resolved = resolve(options);
-  return E.map((db: StoreContext['db']) =>
-    storeOver({
-      db,
-      sql: statementCache(db),
-      options: resolved,
-      changes: changeFeed(db, resolved.pollIntervalMs),
-    }),
-  )(openDatabase(resolved));
-};
+const over = (resolved: ResolvedOptions, db: StoreContext['db']): SqliteEventStore =>
+  storeOver({
+    db,
+    sql: statementCache(db),
+    options: resolved,
+    changes: changeFeed(db, resolved.pollIntervalMs),
+  });
 
-/** Opens the store now, or says why it cannot: for tools that should stop early on a bad path. */
+/**
+ * Opens the store now, or says why it cannot: for tools that should stop early on a bad path. While another
+ * connection holds a lock it tries again, up to `busyTimeoutMs`, on timers: the event loop keeps running.
+ */
 export const openSqliteStore =
   (options: SqliteStoreOptions = {}): TE.TaskEither<StoreUnavailable, SqliteEventStore> =>
-  () =>
-    Promise.resolve(open(options));
+  async () => {
+    const resolved = resolve(options);
+    return E.map((db: StoreContext['db']) => over(resolved, db))(await openDatabaseWaiting(resolved));
+  };
 
 /**
  * Opens the store; never throws. If the file cannot be opened, every operation answers `StoreUnavailable`
- * naming the path.
+ * naming the path; if it was only locked by another connection, each operation tries to open it again first
+ * (waiting up to `busyTimeoutMs` without blocking), so the store works once the lock is gone.
  */
 export const createSqliteStore = (options: SqliteStoreOptions = {}): SqliteEventStore => {
-  const opened = open(options);
-  return E.isRight(opened) ? opened.right : unavailableStore(options.path ?? defaultPath, opened.left);
+  const resolved = resolve(options);
+  const opened = openDatabase(resolved);
+  if (E.isRight(opened)) return over(resolved, opened.right);
+  if (!opened.left.busy) return unavailableStore(resolved.path, opened.left.error);
+  return pendingStore(resolved.path, async () =>
+    E.map((db: StoreContext['db']) => over(resolved, db))(await openDatabaseWaiting(resolved)),
+  );
 };

@@ -4,7 +4,7 @@ import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Command } from 'commander';
 import { dossierProjectionNames, dossierProjections, dossierSchema, projectionNamed } from '@dossier/app';
 import { runProjections, type AnyProjection, type ProjectionRunner, type RebuildError } from '@dossier/core';
-import { createSqliteProjectionStore, defaultProjectionsPath } from '@dossier/store-sqlite';
+import { createSqliteProjectionStore, defaultProjectionsPath, holdsEventStore } from '@dossier/store-sqlite';
 import type { CliContext } from '../context.js';
 import { countingSubscriptions } from '../countingStore.js';
 import { exitCodes } from '../exitCodes.js';
@@ -78,6 +78,13 @@ const rebuildAll =
     if (E.isLeft(reachable) && reachable.left._tag === 'StoreUnavailable')
       return E.left(fromStoreError(reachable.left, session.description));
     const path = projectionsPathFor(session, options.projections);
+    // The read models' tables must never land in an event store (the one being read, or any other).
+    if (holdsEventStore(path))
+      return E.left(
+        usageError(
+          `--projections ${path} is an event store; give the read models their own file, e.g. projections.db`,
+        ),
+      );
     const states = createSqliteProjectionStore({ path, busyTimeoutMs: options.timeout });
     const counted = countingSubscriptions(session.store);
     const started = await runProjections({ store: counted.store, states, projections })();

@@ -81,9 +81,15 @@ export const pendingStore = (
 
   return {
     path,
-    append: (stream, expected, events) => via((store) => store.append(stream, expected, events)),
+    append: (stream, expected, events, options) =>
+      via((store) => store.append(stream, expected, events, options)),
     readStream: (stream, options) => via((store) => store.readStream(stream, options)),
     readAll: (options) => via((store) => store.readAll(options)),
+    readCommand: (stream, commandId) => via((store) => store.readCommand(stream, commandId)),
+    snapshots: {
+      read: (stream) => via((store) => store.snapshots.read(stream)),
+      write: (snapshot) => via((store) => store.snapshots.write(snapshot)),
+    },
     deleteStream: (stream, expected) => via((store) => store.deleteStream(stream, expected)),
     listStreams: () => via((store) => store.listStreams()),
     recordedTips: () => via((store) => store.recordedTips()),

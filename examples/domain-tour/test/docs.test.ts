@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { regionOf, samplesOf } from './docSamples.js';
@@ -11,7 +11,12 @@ const pages = [
   'docs/domain.md',
   'docs/stores.md',
   'docs/projections.md',
-  'packages/eventstoredb-test-server/README.md',
+  'docs/embed.md',
+  ...readdirSync(`${repo}packages`)
+    .map((folder) => `packages/${folder}/README.md`)
+    // The CLI's README shows shell sessions, not TypeScript; every other package's shows compiled code.
+    .filter((path) => existsSync(`${repo}${path}`) && path !== 'packages/cli/README.md'),
+  'examples/support-desk/README.md',
 ];
 
 describe('code in the docs', () => {

@@ -9,6 +9,8 @@ const result = await runDemo({
   color: process.stdout.isTTY && process.env['NO_COLOR'] === undefined,
   // pnpm sets INIT_CWD to where `pnpm demo` was typed: the printed --store paths work from there.
   relativeTo: process.env['INIT_CWD'] ?? process.cwd(),
+  // In the repository the CLI runs through the root script, which builds it first when needed.
+  cli: 'pnpm dossier',
 });
 
 if (result._tag === 'Left') {

@@ -16,6 +16,7 @@ import { registerVerifyProof } from './commands/verifyProof.js';
 import type { CliContext } from './context.js';
 import { exitCodeHelp } from './exitCodes.js';
 import type { CliFailure } from './failure.js';
+import { cliVersion } from './version.js';
 
 /** Runs a command's work and records how it ended; what every action hands its task to. */
 export type Execute = (task: TaskEither<CliFailure, void>) => Promise<void>;
@@ -31,6 +32,7 @@ export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
     .description(
       'Audit and query a Dossier event store: replay an aggregate as of a moment, read its audit trail, verify the hash chains, rebuild and query the read models, export the log.',
     )
+    .version(cliVersion, '-V, --version', 'print the version of @dossier/cli')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),

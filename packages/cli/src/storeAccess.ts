@@ -8,6 +8,7 @@ import { type EventSchema, type EventStore, type RecordedTip, type StoreError } 
 import { openSqliteStore, type SqliteEventStore } from '@dossier/store-sqlite';
 import { exitCodes } from './exitCodes.js';
 import { badLocation, cliFailure, fromStoreError, type CliFailure } from './failure.js';
+import { invocationOf } from './invocation.js';
 import { boundedReads } from './timeout.js';
 
 /** The options every store-reading command takes. */
@@ -33,20 +34,21 @@ export interface StoreSession {
 
 type SessionTips = StoreSession['tips'];
 
-const missingFile = (path: string): CliFailure =>
+const missingFile = (path: string, invocation: string): CliFailure =>
   cliFailure(
     exitCodes.storeUnavailable,
-    `no event store at ${path}: run pnpm demo to create one, or point --store (or DOSSIER_STORE) at an existing sqlite:<path>`,
+    `no event store at ${path}: run ${invocation} demo to create one, or point --store (or DOSSIER_STORE) at an existing sqlite:<path>`,
   );
 
 const openSqlite = (
   path: string,
   schema: EventSchema,
   timeout: number,
+  invocation: string,
 ): TE.TaskEither<CliFailure, SqliteEventStore> => {
   const absolute = resolve(path);
   // A read command must never create a file: look before SQLite does.
-  if (!existsSync(absolute)) return TE.left(missingFile(path));
+  if (!existsSync(absolute)) return TE.left(missingFile(path, invocation));
   if (statSync(absolute).isDirectory())
     return TE.left(
       cliFailure(
@@ -76,7 +78,7 @@ export const openForReading = (
   const opened: TE.TaskEither<CliFailure, { store: EventStore; description: string; tips?: SessionTips }> =
     location.kind === 'sqlite'
       ? pipe(
-          openSqlite(location.path, schema, options.timeout),
+          openSqlite(location.path, schema, options.timeout, invocationOf(env)),
           TE.map((store) => ({
             store,
             description: `SQLite file ${location.path}`,

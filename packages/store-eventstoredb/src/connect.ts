@@ -24,6 +24,12 @@ export const schemeProblem = (connectionString: string): string | null => {
  * namespace with @kurrent/kurrentdb-client's, and a process using a KurrentDBClient must never load both.
  */
 export const connect = async (connectionString: string): Promise<EsdbClientLike> => {
-  const { EventStoreDBClient } = await import('@eventstore/db-client');
-  return EventStoreDBClient.connectionString(connectionString);
+  // An optional peer: a project that passes its own KurrentDBClient never installs it.
+  const client = await import('@eventstore/db-client').catch(() => {
+    throw new Error(
+      'createEventStoreDbStore: esdb:// connection strings need @eventstore/db-client, which is not installed ' +
+        '(npm install @eventstore/db-client), or pass { client } built with @kurrent/kurrentdb-client',
+    );
+  });
+  return client.EventStoreDBClient.connectionString(connectionString);
 };

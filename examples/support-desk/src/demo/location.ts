@@ -1,5 +1,4 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StoreLocation } from '@dossier/app';
 
 /** The `--store` argument that names this location from `from`: a relative path when it is below `from`. */
@@ -13,13 +12,3 @@ export const storeArgument = (location: StoreLocation, from: string): string => 
 /** Where the data lives, for people. */
 export const describeWhere = (location: StoreLocation, description: string): string =>
   location.kind === 'sqlite' ? `SQLite file ${resolve(location.path)}` : description;
-
-/** The built CLI's entry point in this repository (from src/demo or dist/src/demo alike). */
-export const cliPath: string = fileURLToPath(
-  new URL(
-    import.meta.url.includes('/dist/')
-      ? '../../../../../packages/cli/dist/src/main.js'
-      : '../../../../packages/cli/dist/src/main.js',
-    import.meta.url,
-  ),
-);

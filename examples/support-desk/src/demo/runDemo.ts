@@ -14,7 +14,7 @@ import { startRuntime, type DemoRuntime } from '../runtime/runtime.js';
 import { script } from '../scenario/index.js';
 import { simulatedClock, type SimulatedClock } from './clock.js';
 import { countEvents, progressOf, type Progress } from './inventory.js';
-import { cliPath, describeWhere, storeArgument } from './location.js';
+import { describeWhere, storeArgument } from './location.js';
 import { play, type Played } from './play.js';
 
 /** How to run the demo. */
@@ -26,6 +26,8 @@ export interface DemoOptions {
   readonly color?: boolean;
   /** The directory the printed `--store` paths are relative to; the working directory unless told. */
   readonly relativeTo?: string;
+  /** How the reader runs the CLI, for the commands the closing suggests: `dossier` unless told (`npx dossier`, …). */
+  readonly cli?: string;
 }
 
 /** What a demo run did. */
@@ -119,7 +121,7 @@ export const runDemo = async (options: DemoOptions): Promise<E.Either<DemoFailur
     if (E.isLeft(ran)) return ran;
     const where = describeWhere(location, description);
     const argument = storeArgument(location, options.relativeTo ?? process.cwd());
-    options.out.write(printClosing(style, where, argument, cliPath));
+    options.out.write(printClosing(style, where, argument, options.cli ?? 'dossier'));
     return E.right({ ...ran.right, where, storeArgument: argument });
   } finally {
     await store.close();

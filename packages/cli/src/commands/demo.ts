@@ -5,6 +5,7 @@ import { runDemo, type DemoFailure } from '@dossier/example-support-desk';
 import type { CliContext } from '../context.js';
 import { exitCodes } from '../exitCodes.js';
 import { badLocation, cliFailure, fromStoreError, type CliFailure } from '../failure.js';
+import { invocationOf } from '../invocation.js';
 import type { Execute } from '../program.js';
 
 interface DemoCommandOptions {
@@ -35,6 +36,7 @@ const demo =
       ...(store === undefined || store === '' ? {} : { store }),
       out: ctx.stdout,
       color: ctx.colours.isColorSupported,
+      cli: invocationOf(ctx.env),
     });
     if (E.isLeft(ran)) return E.left(failureOf(ran.left));
     const surprises = ran.right.surprises.length + ran.right.flowRefusals;
@@ -48,7 +50,7 @@ const demo =
         );
   };
 
-/** `dossier demo`: the support-desk story (examples/support-desk) recorded into a store, then its views. */
+/** `dossier demo`: the support-desk story (@dossier/example-support-desk) recorded into a store, then its views. */
 export const registerDemo = (program: Command, ctx: CliContext, execute: Execute): void => {
   program
     .command('demo')

@@ -57,3 +57,7 @@ export type { ReplayedStream, ReplayOptions, UnknownAggregate } from './replay.j
 export { projectionsPathFor, openProjectionStore } from './projectionStoreFor.js';
 /** The event catalogue (every event type, its fields and schema version) read from the codecs, and as Markdown. */
 export { eventCatalogue, eventCatalogueMarkdown, type CatalogueEntry, type CatalogueField } from './catalogue/index.js';
+/** SC-11: resolving an incident resolves its linked open cases, once, as the system; its command ids and actor. */
+export { resolveIncident, incidentResolutionCommandId, incidentFlowActor } from './incidentResolution.js';
+/** What resolving an incident did, and why it stopped. */
+export type { IncidentResolution, IncidentResolutionError } from './incidentResolution.js';

@@ -2,7 +2,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   createInMemoryProjectionStore,
   createReadModelBus,
+  runCheckpointWriter,
   runProjections,
+  type CheckpointWriter,
   type EventShape,
   type ProcessManagerRunner,
   type Projection,
@@ -28,6 +30,8 @@ const notStarted: DossierNotStarted = { _tag: 'DossierNotStarted' };
 
 interface Running {
   readonly projections: ProjectionRunner;
+  /** Signs checkpoints of the log as it grows, when the operator asked for them. */
+  readonly checkpointWriter: CheckpointWriter | null;
   readonly flow: ProcessManagerRunner<FlowDispatchError> | null;
 }
 
@@ -64,8 +68,10 @@ export const createDossier = (options: DossierOptions): Dossier => {
       ...(options.retry === undefined ? {} : { retry: options.retry }),
     })();
     if (E.isLeft(projections)) return projections;
+    const checkpointWriter =
+      options.checkpoints === undefined ? null : runCheckpointWriter(store, options.checkpoints);
     if (options.invitationFlow === false) {
-      running = { projections: projections.right, flow: null };
+      running = { projections: projections.right, flow: null, checkpointWriter };
       return E.right(undefined);
     }
     const flow = await runInvitationFlow({
@@ -77,9 +83,10 @@ export const createDossier = (options: DossierOptions): Dossier => {
     })();
     if (E.isLeft(flow)) {
       await projections.right.stop();
+      await checkpointWriter?.stop();
       return flow;
     }
-    running = { projections: projections.right, flow: flow.right };
+    running = { projections: projections.right, flow: flow.right, checkpointWriter };
     return E.right(undefined);
   };
 
@@ -118,6 +125,7 @@ export const createDossier = (options: DossierOptions): Dossier => {
       // The flow first: what it dispatches last still reaches the read models before they stop.
       await stopping.flow?.stop();
       await stopping.projections.stop();
+      await stopping.checkpointWriter?.stop();
     },
     waitUntilCaughtUp,
     query,

@@ -1,6 +1,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type {
+  CheckpointWriterOptions,
   EventShape,
   EventStore,
   Handled,
@@ -51,6 +52,11 @@ export interface DossierOptions {
   readonly idleMs?: number;
   /** The pause after a store failure before trying again; core's default (100 ms doubling up to 5 s) unless told. */
   readonly retry?: { readonly initialMs?: number; readonly maxMs?: number };
+  /**
+   * Signs a checkpoint of the log every `everyEvents` events or `everyMs` milliseconds while started, and hands
+   * it to `write` (e.g. `checkpointFiles(folder)`): none unless told. See docs/auditing.md.
+   */
+  readonly checkpoints?: CheckpointWriterOptions;
 }
 
 /** A query or rebuild asked before `start` (or after `stop`). */

@@ -61,3 +61,5 @@ export { eventCatalogue, eventCatalogueMarkdown, type CatalogueEntry, type Catal
 export { resolveIncident, incidentResolutionCommandId, incidentFlowActor } from './incidentResolution.js';
 /** What resolving an incident did, and why it stopped. */
 export type { IncidentResolution, IncidentResolutionError } from './incidentResolution.js';
+/** Where the periodic checkpoint writer (`DossierOptions.checkpoints`) puts each checkpoint: a file in a folder. */
+export { checkpointFiles } from './checkpointFiles.js';

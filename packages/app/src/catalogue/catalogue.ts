@@ -31,9 +31,7 @@ export interface CatalogueEntry {
 /** What the catalogue needs of an io-ts codec: its name, and the contexts of the problems it reports. */
 interface WalkableCodec {
   readonly name: string;
-  readonly decode: (
-    input: unknown,
-  ) => E.Either<
+  readonly decode: (input: unknown) => E.Either<
     ReadonlyArray<{
       readonly context: ReadonlyArray<{ readonly key: string; readonly type: { readonly name: string } }>;
     }>,

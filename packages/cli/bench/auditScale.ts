@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateSigningKeys } from '@dossier/proof';
+import { createSqliteStore } from '@dossier/store-sqlite';
+
+// Measures `dossier checkpoint` and `dossier verify --checkpoint` over a log of AUDIT_EVENTS events (1,000,000
+// by default), beside `dossier verify` alone as the baseline measured in the same run: wall time and peak RSS
+// from /usr/bin/time -v, medians of AUDIT_RUNS (3) fresh processes, and ratios to the baseline.
+const events = Number(process.env['AUDIT_EVENTS'] ?? 1_000_000);
+const runs = Number(process.env['AUDIT_RUNS'] ?? 3);
+const folder = resolve(process.env['AUDIT_DIR'] ?? join(tmpdir(), `dossier-audit-${events}`));
+const dbPath = join(folder, 'events.db');
+const cli = resolve(import.meta.dirname, '../src/main.js');
+
+/** Appends `events` events through the store, 100 a batch over 1,000 streams, each a valid link of its chain. */
+const fill = async (): Promise<void> => {
+  if (existsSync(dbPath)) return;
+  mkdirSync(folder, { recursive: true });
+  let minute = 0;
+  const store = createSqliteStore({
+    path: dbPath,
+    synchronous: 'normal',
+    clock: () => new Date(Date.UTC(2026, 0, 1) + minute++ * 1000).toISOString(),
+  });
+  const started = Date.now();
+  for (let written = 0; written < events; written += 100) {
+    const stream = `ticket-${(written / 100) % 1000}`;
+    const batch = Array.from({ length: Math.min(100, events - written) }, (_, i) => ({
+      type: 'TicketCommented',
+      data: { n: written + i, text: 'a comment of a typical length for a support ticket' },
+      metadata: { eventId: `e-${written + i}` },
+    }));
+    const appended = await store.append(stream, 'any', batch)();
+    if (appended._tag === 'Left')
+      throw new Error(
+        JSON.stringify(appended.left, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+      );
+  }
+  await store.close();
+  process.stderr.write(`filled ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+};
+
+interface Measured {
+  readonly seconds: number;
+  readonly rssMb: number;
+  readonly code: number;
+}
+
+const measure = (args: ReadonlyArray<string>): Measured => {
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-v', process.execPath, cli, ...args, '--store', `sqlite:${dbPath}`, '--timeout', '600000'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const field = (name: string): number =>
+    Number(
+      new RegExp(`${name}: ([\\d.:]+)`)
+        .exec(run.stderr)?.[1]
+        ?.split(':')
+        .reduce((a, b) => a * 60 + Number(b), 0) ?? NaN,
+    );
+  return {
+    seconds: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'),
+    rssMb: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    code: run.status ?? -1,
+  };
+};
+
+const median = (values: ReadonlyArray<number>): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+const main = async (): Promise<void> => {
+  await fill();
+  const keys = join(folder, 'keys');
+  mkdirSync(keys, { recursive: true });
+  const pair = generateSigningKeys();
+  writeFileSync(join(keys, 'private.pem'), pair.privateKey);
+  writeFileSync(join(keys, 'public.pem'), pair.publicKey);
+  const checkpointFile = join(folder, 'checkpoint.json');
+  const commands: Record<string, ReadonlyArray<string>> = {
+    'verify (baseline)': ['verify'],
+    checkpoint: ['checkpoint', '--key', join(keys, 'private.pem'), '--output', checkpointFile],
+    'verify --checkpoint': [
+      'verify',
+      '--checkpoint',
+      checkpointFile,
+      '--public-key',
+      join(keys, 'public.pem'),
+    ],
+  };
+  const results: Record<string, Measured[]> = {};
+  for (let i = 0; i < runs; i++)
+    for (const [name, args] of Object.entries(commands)) (results[name] ??= []).push(measure(args));
+  const baseline = median((results['verify (baseline)'] ?? []).map((r) => r.seconds));
+  for (const [name, measured] of Object.entries(results)) {
+    const seconds = median(measured.map((r) => r.seconds));
+    const rss = median(measured.map((r) => r.rssMb));
+    process.stdout.write(
+      `${JSON.stringify({ command: name, events, runs, exitCodes: measured.map((r) => r.code), wallSecondsMedian: seconds, peakRssMbMedian: Math.round(rss), ratioToVerify: Number((seconds / baseline).toFixed(2)) })}\n`,
+    );
+  }
+  rmSync(checkpointFile, { force: true });
+};
+
+await main();

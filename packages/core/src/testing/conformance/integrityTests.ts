@@ -1,4 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  generateSigningKeys,
+  readPrivateKey,
+  readPublicKey,
+  verifyEventProof,
+  type Parsed,
+} from '@dossier/proof';
+import { createCheckpoint } from '../../audit/checkpoint.js';
+import { verifyCheckpoints } from '../../audit/consistency.js';
+import { proveEvent } from '../../audit/inclusion.js';
 import { GENESIS_HASH } from '../../store/hashChain.js';
 import { verifyStore, verifyStream } from '../../store/verify.js';
 import type { EventStore } from '../../store/port.js';
@@ -13,6 +23,11 @@ const corrupt = (subject: ConformanceSubject, stream: string, revision: bigint, 
   if (subject.corrupt === undefined)
     throw new Error(`the harness lists '${how.kind}' but its subject has no corrupt`);
   return subject.corrupt(stream, revision, how);
+};
+
+const parsedKey = <A>(parsed: Parsed<A>): A => {
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
 };
 
 /** Two streams; the victim's revision 1 is the event the corruption tests damage. */
@@ -50,6 +65,25 @@ export const describeIntegrity = (harness: ConformanceHarness): void => {
       expect(audit.events).toBe(6);
       expect(audit.streams.map((s) => s.stream)).toEqual(['ticket-1', 'account-1']);
     });
+
+    it('has a Merkle tree any reader computes from readAll: a checkpoint the log passes, and proofs of its events', async () => {
+      const { store } = subject();
+      const { all } = await seed(store);
+      const keys = generateSigningKeys();
+      const [privateKey, publicKey] = [
+        parsedKey(readPrivateKey(keys.privateKey)),
+        parsedKey(readPublicKey(keys.publicKey)),
+      ];
+      const checkpoint = await right(createCheckpoint(store, privateKey));
+      expect(checkpoint.size).toBe(all.length);
+      await right(store.append('ticket-1', 'any', numbered(1)));
+      expect(await right(verifyCheckpoints(store, [checkpoint], publicKey))).toMatchObject({
+        ok: true,
+        size: all.length + 1,
+      });
+      const proof = await right(proveEvent(store, 'account-1', 1n, checkpoint));
+      expect(verifyEventProof(proof, checkpoint, publicKey)).toEqual({ ok: true });
+    }, 20_000);
 
     it('refuses a batch with an event failing its codec, writing none of it', async () => {
       const { store } = subject();

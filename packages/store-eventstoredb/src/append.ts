@@ -14,6 +14,7 @@ import {
 } from '@dossier/core';
 import type { EsdbExpectedRevision } from './clientLike.js';
 import { collect } from './collect.js';
+import { claimRevisions } from './commandIndex.js';
 import { esdbStream, type StoreContext } from './context.js';
 import { actualRevision, toStoreError } from './errors.js';
 import { checkEncoded, checkEventIds, toEventData } from './eventData.js';
@@ -101,6 +102,9 @@ const attempt = async (
   if (E.isLeft(prepared)) return done(prepared);
   const encoded = checkEncoded(stream, prepared.right);
   if (E.isLeft(encoded)) return done(encoded);
+  // The command-id index: claimed before the append, checked against the events when it is read.
+  const claimed = await claimRevisions(ctx, stream, prepared.right);
+  if (E.isLeft(claimed)) return done(claimed);
   // Always the tip actually read, whatever the caller asked: the hashes were chained from it.
   const at: EsdbExpectedRevision = current ?? 'no_stream';
   let written;

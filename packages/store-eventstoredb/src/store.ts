@@ -7,7 +7,7 @@ import { connect, schemeProblem } from './connect.js';
 import type { StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { readAll } from './readAll.js';
-import { readCommand } from './readCommand.js';
+import { readCommand } from './commandIndex.js';
 import { esdbSnapshots } from './snapshots.js';
 import { readStream } from './readStream.js';
 import { subscribe } from './subscribe.js';

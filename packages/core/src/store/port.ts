@@ -34,7 +34,8 @@ export interface EventStore {
   /**
    * The events recorded on a stream under a command id (the `commandId` of their metadata), in revision order,
    * found through the store's index of command ids without scanning the stream; none when the id is new.
-   * `StreamDeleted` when the stream was deleted.
+   * `StreamDeleted` when the stream was deleted (EventStoreDB, whose index is kept beside the stream, knows it only
+   * for an id that recorded events there; for another it answers none, and reading the stream says it).
    */
   readonly readCommand: (
     stream: StreamName,

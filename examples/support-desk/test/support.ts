@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { openStore } from '@dossier/app';
 import {
-  replayProjection,
+  keyed,
+  replayRows,
   type EventShape,
   type EventStore,
-  type Projection,
+  type AnyProjectionOf,
   type Recorded,
   type RecordedEvent,
 } from '@dossier/core';
@@ -64,12 +65,13 @@ export const readLog = async (store: EventStore): Promise<ReadonlyArray<Recorded
 };
 
 /** A projection folded from the stored log, independently of the demo's own runtime. */
-export const fromLog = <S, Ev extends EventShape, Q>(
-  projection: Projection<S, Ev, Q>,
+export const fromLog = <Ev extends EventShape, Q>(
+  projection: AnyProjectionOf<Ev, Q>,
   log: ReadonlyArray<RecordedEvent>,
 ): Q => {
   const types: ReadonlyArray<string> = projection.eventTypes;
   // The store decoded every event with the domain's codecs; those of the projection's types are its events.
   const events = log.filter((event) => types.includes(event.type)) as unknown as ReadonlyArray<Recorded<Ev>>;
-  return projection.query(replayProjection(projection, events));
+  const rows = keyed(projection);
+  return rows.query(replayRows(rows, events));
 };

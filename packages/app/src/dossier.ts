@@ -7,7 +7,7 @@ import {
   type CheckpointWriter,
   type EventShape,
   type ProcessManagerRunner,
-  type Projection,
+  type AnyProjectionOf,
   type ProjectionRunner,
 } from '@dossier/core';
 import { auditTrail, openTicketQueue, pendingInvitations, permissionMatrix } from '@dossier/projections';
@@ -90,12 +90,12 @@ export const createDossier = (options: DossierOptions): Dossier => {
     return E.right(undefined);
   };
 
-  const query = <S, Ev extends EventShape, Q>(
-    projection: Projection<S, Ev, Q>,
+  const query = <Ev extends EventShape, Q>(
+    projection: AnyProjectionOf<Ev, Q>,
   ): E.Either<ViewUnavailable, Q> =>
     running === null ? E.left(notStarted) : running.projections.query(projection);
   const view =
-    <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) =>
+    <Ev extends EventShape, Q>(projection: AnyProjectionOf<Ev, Q>) =>
     (): E.Either<ViewUnavailable, Q> =>
       query(projection);
 
@@ -129,7 +129,7 @@ export const createDossier = (options: DossierOptions): Dossier => {
     },
     waitUntilCaughtUp,
     query,
-    state: (projection) => (running === null ? E.left(notStarted) : running.projections.state(projection)),
+    rows: (projection) => (running === null ? E.left(notStarted) : running.projections.rows(projection)),
     openTicketQueue: view(openTicketQueue),
     permissionMatrix: view(permissionMatrix),
     pendingInvitations: view(pendingInvitations),

@@ -7,7 +7,9 @@ import type {
   Handled,
   HandleOptions,
   ProcessManagerStatus,
-  Projection,
+  AnyProjection,
+  AnyProjectionOf,
+  Rows,
   ProjectionNotRunning,
   ProjectionStatus,
   ProjectionStore,
@@ -102,13 +104,11 @@ export interface Dossier {
   /** Resolves once the flow has dispatched all it was asked and every read model has folded the whole log. */
   readonly waitUntilCaughtUp: () => Promise<void>;
   /** Any running read model's queries, by its projection (one of `dossierProjections`). */
-  readonly query: <S, Ev extends EventShape, Q>(
-    projection: Projection<S, Ev, Q>,
+  readonly query: <Ev extends EventShape, Q>(
+    projection: AnyProjectionOf<Ev, Q>,
   ) => Either<ViewUnavailable, Q>;
-  /** Any running read model's state (plain JSON), by its projection: for `--json` output and checks. */
-  readonly state: <S, Ev extends EventShape, Q>(
-    projection: Projection<S, Ev, Q>,
-  ) => Either<ViewUnavailable, S>;
+  /** Any running read model's rows (plain JSON), by its projection: what its queries read, for checks. */
+  readonly rows: (projection: AnyProjection) => Either<ViewUnavailable, Rows>;
   /** RM-1, live. */
   readonly openTicketQueue: () => Either<ViewUnavailable, OpenTicketQueueQueries>;
   /** RM-2, live. */

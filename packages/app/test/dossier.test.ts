@@ -23,7 +23,7 @@ import {
   rightOf,
 } from './support/flowFixtures.js';
 import { started, type Stores } from './support/harness.js';
-import { ana, day, openCase, toCase } from '@dossier/projections/testing';
+import { ana, day, openCase, toCase, viewOf } from '@dossier/projections/testing';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -86,7 +86,7 @@ describe('createDossier', () => {
     const dossier = await live();
     await inviteAna(dossier.store);
     await dossier.waitUntilCaughtUp();
-    const before = dossier.state(permissionMatrix);
+    const before = viewOf(permissionMatrix, rightOf(dossier.rows(permissionMatrix)));
     const announced: string[] = [];
     const off = onReadModelChanged(dossier.bus, (change) =>
       announced.push(`${change.projection}:${change.reason}`),
@@ -95,7 +95,7 @@ describe('createDossier', () => {
     off();
     expect(rebuilt).toMatchObject({ name: 'permissionMatrix', generation: 1 });
     expect(announced).toContain('permissionMatrix:rebuilt');
-    expect(dossier.state(permissionMatrix)).toEqual(before);
+    expect(viewOf(permissionMatrix, rightOf(dossier.rows(permissionMatrix)))).toEqual(before);
     expect(await left(() => dossier.rebuild('noSuchView'))).toEqual({
       _tag: 'ProjectionNotRunning',
       name: 'noSuchView',
@@ -124,7 +124,7 @@ describe('createDossier', () => {
     const dossier = await started(first);
     await inviteAna(first.store);
     await dossier.waitUntilCaughtUp();
-    const before = dossier.state(pendingInvitations);
+    const before = viewOf(pendingInvitations, rightOf(dossier.rows(pendingInvitations)));
     await dossier.stop();
     await first.states.close();
     await first.store.close();
@@ -138,7 +138,7 @@ describe('createDossier', () => {
     const head = (await readLog(second.store)).at(-1)?.position;
     expect(saved?.checkpoint).toBe(head);
     const again = await live(second);
-    expect(again.state(pendingInvitations)).toEqual(before);
+    expect(viewOf(pendingInvitations, rightOf(again.rows(pendingInvitations)))).toEqual(before);
     await again.waitUntilCaughtUp();
     expect((await again.status()).invitationFlow?.dispatched).toBe(0); // nothing came again
     expect((await readLog(second.store)).filter((e) => e.type === 'InvitationIssued')).toHaveLength(1);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { put } from '@dossier/core';
 import { openProjectionStore, projectionsPathFor } from '../src/index.js';
 import { right } from './support/flowFixtures.js';
 
@@ -28,15 +29,15 @@ describe('the projection store for a location', () => {
     const location = { kind: 'sqlite', path: join(folder, 'events.db') } as const;
     const key = { name: 'openTicketQueue', version: 1, generation: 0 };
     const first = openProjectionStore(location);
-    await right(first.save({ key, state: { cases: {} }, checkpoint: 7n }));
+    await right(first.reset(key));
+    await right(
+      first.save({ key, changes: [put('cases', 'supportCase-a', { open: true })], checkpoint: 7n }),
+    );
     await right(first.promote(key));
     await first.close();
     const again = openProjectionStore(location);
-    expect(await right(again.current('openTicketQueue'))).toEqual({
-      key,
-      state: { cases: {} },
-      checkpoint: 7n,
-    });
+    expect(await right(again.current('openTicketQueue'))).toEqual({ key, checkpoint: 7n });
+    expect(again.rows(key).get('cases', 'supportCase-a')).toEqual({ open: true });
     await again.close();
   });
 

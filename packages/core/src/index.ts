@@ -43,8 +43,11 @@ export { GENESIS_HASH, canonicalJson, chainHash } from './store/hashChain.js';
 export type { HashedFields } from './store/hashChain.js';
 export type { PreparedEvent, StreamTip, RawRecordedEvent } from './store/prepare.js';
 export { prepareAppend, undecodable } from './store/prepare.js';
-export type { Projection, Recorded } from './projection/projection.js';
-export { replayProjection } from './projection/projection.js';
+export type { AnyProjectionOf, KeyedProjection, Projection, Recorded } from './projection/projection.js';
+export { MemoryRows, isFold, keyed, replayProjection, replayRows } from './projection/projection.js';
+/** Keyed rows: what a keyed projection reads and the changes it answers. */
+export type { RowChange, Rows, RowSource } from './projection/rows.js';
+export { put, remove } from './projection/rows.js';
 /** Checks a raw event's metadata, then upcasts and decodes its data: what adapters call on every read. */
 export { decodeRecorded } from './store/decode.js';
 /** Upcasts and decodes recorded data with a schema, a throw becoming the reason: for data an adapter just wrote. */
@@ -96,7 +99,7 @@ export type { Backoff } from './handling/backoff.js';
 /** The default backoff and the wait it gives before a retry. */
 export { defaultBackoff, backoffDelay } from './handling/backoff.js';
 /** Where projection and process-manager state lives with its checkpoint, saved together; one copy's key and contents. */
-export type { ProjectionStore, CopyKey, StoredCopy } from './projection/projectionStore.js';
+export type { ProjectionStore, CopyKey, CopyChanges, StoredCopy } from './projection/projectionStore.js';
 /** A projection store in memory, with a fault hook for crash tests. */
 export { createInMemoryProjectionStore } from './projection/inMemoryProjectionStore.js';
 /** The in-memory projection store's options, type, and what its fault hook sees and answers. */
@@ -108,6 +111,9 @@ export type {
 } from './projection/inMemoryProjectionStore.js';
 /** Runs projections from their checkpoints: catch-up, live, queries, status, rebuild and swap. */
 export { runProjections } from './projection/runner.js';
+/** Rebuilds read models from zero in one pass over the log, then swaps the fresh copies in. */
+export { rebuildOnce } from './projection/rebuildOnce.js';
+export type { RebuildOnceError, RebuildOnceOptions, RebuiltOnce } from './projection/rebuildOnce.js';
 /** A projection runner, its options, status and errors. */
 export type {
   AnyProjection,

@@ -195,7 +195,7 @@ describe('runProcessManager', () => {
     await runner.stop();
     expect(runner.status()).toMatchObject({ phase: 'stopped', checkpoint: null });
     expect(await checkpoints.current('billing')()).toEqual(
-      E.right({ key: { name: 'billing', version: 0, generation: 0 }, state: null, checkpoint: null }),
+      E.right({ key: { name: 'billing', version: 0, generation: 0 }, checkpoint: null }),
     );
   });
 

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
+  put,
   createInMemoryProjectionStore,
   createInMemoryStore,
   runProjections,
@@ -57,7 +58,8 @@ describe('rebuilding a projection', () => {
     const states = createInMemoryProjectionStore();
     // An old copy that a bug once folded wrong, checkpointed at the head.
     const oldKey = { name: 'tally', version: 1, generation: 3 };
-    await right(states.save({ key: oldKey, state: stale, checkpoint: 19n }));
+    await right(states.reset(oldKey));
+    await right(states.save({ key: oldKey, changes: [put('state', '', stale)], checkpoint: 19n }));
     await right(states.promote(oldKey));
     const { store, open } = gated(inner);
     const tally = tallyProjection();

@@ -1,7 +1,6 @@
 /** RM-1: the open-ticket queue, its state, and the breach rule it applies (SC-6, SC-7). */
 export { openTicketQueue, isBreached } from './openTicketQueue/index.js';
 export type {
-  OpenTicketQueueState,
   OpenTicketQueueQueries,
   QueuedCase,
   QueueEvent,
@@ -19,16 +18,11 @@ export type {
   MatrixRow,
   MatrixUser,
   PermissionMatrixQueries,
-  PermissionMatrixState,
   ProfileMatrix,
 } from './permissionMatrix/index.js';
 /** RM-3: the pending invitations and their expiry, for the scheduler (IN-2, IN-3). */
 export { pendingInvitations } from './pendingInvitations/index.js';
-export type {
-  PendingInvitation,
-  PendingInvitationsQueries,
-  PendingInvitationsState,
-} from './pendingInvitations/index.js';
+export type { PendingInvitation, PendingInvitationsQueries } from './pendingInvitations/index.js';
 /** RM-4: the audit trail, with the plain-English description and command type of every event. */
 export { auditTrail, describeEvent, commandTypeOf } from './auditTrail/index.js';
-export type { AuditEntry, AuditTrailState, AuditTrailQueries, AuditedEvent } from './auditTrail/index.js';
+export type { AuditEntry, AuditTrailQueries, AuditedEvent } from './auditTrail/index.js';

@@ -1,4 +1,4 @@
-import { isJsonValue, replayProjection } from '@dossier/core';
+import { isJsonValue, MemoryRows, replayProjection } from '@dossier/core';
 import { supportCase, type SupportCaseCommand } from '@dossier/domain';
 import { describe, expect, it } from 'vitest';
 import { openTicketQueue } from '../src/index.js';
@@ -263,7 +263,7 @@ describe('open-ticket queue (RM-1)', () => {
   });
 
   describe('as a fold', () => {
-    it('RM-1 keeps plain JSON state and never changes a state it was given', () => {
+    it('RM-1 keeps plain JSON rows, one per open case, and never changes a row it was given', () => {
       const { events } = run([
         toCase('a', openCase({ id: 'a' })),
         toCase('a', startWork({ at: day(0, 1) })),
@@ -273,14 +273,15 @@ describe('open-ticket queue (RM-1)', () => {
         toCase('a', resolve({ at: day(0, 5) })),
       ]);
       const relevant = subscribed(openTicketQueue, events);
-      let state = deepFreeze(openTicketQueue.initialState);
+      const rows = new MemoryRows();
       for (const event of relevant) {
-        const previous = state;
-        const before = JSON.stringify(previous);
-        state = deepFreeze(openTicketQueue.apply(previous, event)); // a frozen state throws if written to
-        expect(JSON.stringify(previous)).toBe(before);
-        expect(isJsonValue(state)).toBe(true);
+        const before = JSON.stringify(rows.entries('cases'));
+        const changes = openTicketQueue.apply(rows, event); // the rows are frozen: writing to one throws
+        expect(JSON.stringify(rows.entries('cases'))).toBe(before);
+        expect(changes.every((change) => change.key === event.stream && isJsonValue(change.row))).toBe(true);
+        for (const change of changes) rows.change({ ...change, row: deepFreeze(change.row) });
       }
+      expect(rows.entries('cases').map(([stream]) => stream)).toEqual(['supportCase-b']);
       expect(foldPersisted(openTicketQueue, relevant)).toEqual(replayProjection(openTicketQueue, relevant));
     });
   });

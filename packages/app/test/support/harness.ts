@@ -1,5 +1,5 @@
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { storeUnavailable, type EventStore, type ProjectionStore, type StoredCopy } from '@dossier/core';
+import { storeUnavailable, type EventStore, type ProjectionStore, type CopyChanges } from '@dossier/core';
 import { createDossier, type Dossier, type DossierOptions } from '../../src/index.js';
 import { right } from './flowFixtures.js';
 
@@ -43,7 +43,7 @@ export const crashBeforeSaving = (states: ProjectionStore, name: string): Crash 
     refused: 0,
     states: {
       ...states,
-      save: (copy: StoredCopy) => {
+      save: (copy: CopyChanges) => {
         if (!crash.on || copy.key.name !== name || copy.checkpoint === null) return states.save(copy);
         crash.refused += 1;
         return TE.left(storeUnavailable(`crash before saving ${name}`));

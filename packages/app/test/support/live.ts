@@ -1,10 +1,10 @@
-import { replayProjection, type AnyProjection, type RecordedEvent } from '@dossier/core';
+import { keyed, replayRows, type AnyProjection, type RecordedEvent } from '@dossier/core';
 import { isDeepStrictEqual } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
 import { dossierProjections, type Dossier } from '../../src/index.js';
 import { readLog } from './flowFixtures.js';
 import { started, type OpenStores } from './harness.js';
-import { subscribed } from '@dossier/projections/testing';
+import { subscribed, viewOf } from '@dossier/projections/testing';
 
 /**
  * How many runs a property test makes: a quarter of `FC_RUNS` (200 unless set, as in the other packages), divided by
@@ -35,8 +35,8 @@ export const withDossier = async (
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 /**
- * After the runners have caught up: the log, and every read model whose live state differs from a rebuild from zero
- * of that log (`replayProjection`), by name.
+ * After the runners have caught up: the log, and every read model whose live view (its rows, as saved and as folded
+ * since) differs from a rebuild from zero of that log (`replayRows`), by name.
  */
 export const liveAgainstRebuild = async (
   dossier: Dossier,
@@ -46,9 +46,9 @@ export const liveAgainstRebuild = async (
   const projections: ReadonlyArray<AnyProjection> = dossierProjections;
   const differing = projections
     .filter((projection) => {
-      const live = dossier.state(projection);
-      const rebuilt: unknown = replayProjection(projection, subscribed(projection, events));
-      return E.isLeft(live) || !isDeepStrictEqual(asJson(live.right), asJson(rebuilt));
+      const live = dossier.rows(projection);
+      const rebuilt = viewOf(projection, replayRows(keyed(projection), subscribed(projection, events)));
+      return E.isLeft(live) || !isDeepStrictEqual(asJson(viewOf(projection, live.right)), asJson(rebuilt));
     })
     .map((projection) => projection.name);
   return { events, differing };

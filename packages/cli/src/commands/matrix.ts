@@ -60,10 +60,10 @@ const matrix = (ctx: CliContext, profile: string, options: ReadOptions): TE.Task
   return withStore(storeOptionsOf(options), ctx.env, dossierSchema, (session) =>
     pipe(
       foldProjection(session, permissionMatrix),
-      TE.chain((state) => {
-        const found = permissionMatrix.query(state).profile(profileId);
+      TE.chain((view) => {
+        const found = view.profile(profileId);
         if (found === undefined) {
-          const known = Object.keys(state.profiles);
+          const known = view.profileIds();
           return TE.left(
             notFound(
               `no payment profile ${JSON.stringify(profileId)} in ${session.description}; ${known.length === 0 ? 'it holds none' : `it holds ${known.join(', ')}`}`,

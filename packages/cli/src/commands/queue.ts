@@ -80,8 +80,8 @@ const queue = (ctx: CliContext, options: QueueOptions): TE.TaskEither<CliFailure
   return withStore(storeOptionsOf(options), ctx.env, dossierSchema, (session) =>
     pipe(
       foldProjection(session, openTicketQueue),
-      TE.map((state) => {
-        const items = openTicketQueue.query(state).list(filter);
+      TE.map((view) => {
+        const items = view.list(filter);
         ctx.stdout.write(
           options.json === true ? `${toJson({ now: now.right, items })}\n` : asText(ctx, now.right, items),
         );

@@ -58,8 +58,8 @@ export const runProcessManager =
     if (E.isLeft(current)) return current;
     let key: CopyKey = { name, version: 0, generation: 0 };
     if (current.right === null) {
-      const saved = await checkpoints.save({ key, state: null, checkpoint: null })();
-      if (E.isLeft(saved)) return saved;
+      const created = await checkpoints.reset(key)();
+      if (E.isLeft(created)) return created;
       const promoted = await checkpoints.promote(key)();
       if (E.isLeft(promoted)) return promoted;
     } else key = current.right.key;
@@ -90,7 +90,7 @@ export const runProcessManager =
         if (saved === position) return;
         const checkpoint = position;
         const count = unsaved;
-        const result = await checkpoints.save({ key, state: null, checkpoint })();
+        const result = await checkpoints.save({ key, changes: [], checkpoint })();
         if (E.isLeft(result)) {
           lastError = `saving the checkpoint of ${name}: ${result.left.cause}`;
           if (!stopping) scheduleSave(backoff(0));

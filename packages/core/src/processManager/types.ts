@@ -33,7 +33,7 @@ export interface DispatchContext {
 /** How to run a process manager. */
 export interface ProcessManagerOptions<Ev extends EventShape, C, Err> {
   readonly store: EventStore;
-  /** Where the checkpoint is kept (the same port as projections'; the state saved is null). */
+  /** Where the checkpoint is kept (the same port as projections'; it keeps no rows). */
   readonly checkpoints: ProjectionStore;
   readonly manager: ProcessManager<Ev, C>;
   /**

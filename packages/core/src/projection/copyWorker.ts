@@ -6,11 +6,12 @@ import type { RecordedEvent } from '../store/types.js';
 import { consume, typeFilter, type Consumer } from './consume.js';
 import { applyFailed, retriesOn, subscriptionFailure, type ConsumerFailure } from './failure.js';
 import { positionWaiters } from './progress.js';
-import type { Projection } from './projection.js';
+import type { KeyedProjection } from './projection.js';
 import type { CopyKey, ProjectionStore } from './projectionStore.js';
+import { rowOverlay, type Rows } from './rows.js';
 
 /** A projection with its types erased, as the runner holds many side by side. */
-export type ErasedProjection = Projection<unknown, EventShape, unknown>;
+export type ErasedProjection = KeyedProjection<EventShape, unknown>;
 
 /** Where a copy's phase is. */
 export type CopyPhase = 'catchingUp' | 'live' | 'failed' | 'stopped';
@@ -21,7 +22,7 @@ export interface CopyWorkerOptions {
   readonly states: ProjectionStore;
   readonly projection: ErasedProjection;
   readonly key: CopyKey;
-  readonly state: unknown;
+  /** The checkpoint the copy was saved with (its rows are in `states`). */
   readonly checkpoint: bigint | null;
   readonly saveEvery: number;
   readonly idleMs: number;
@@ -33,7 +34,8 @@ export interface CopyWorkerOptions {
 /** One copy of one projection folding the log: the serving copy, or a rebuild beside it. */
 export interface CopyWorker {
   readonly key: CopyKey;
-  readonly state: () => unknown;
+  /** The copy's rows as folded so far: those saved, under the changes not saved yet. */
+  readonly rows: Rows;
   /** The last position folded in memory. */
   readonly position: () => bigint | null;
   /** The last position saved with the state. */
@@ -57,13 +59,13 @@ const ok = E.right(undefined);
 
 /**
  * Runs one copy: subscribes after its checkpoint with the server-side type filter, folds each event whose
- * type is exactly one of the projection's (a prefix filter can over-match), and saves state and checkpoint
- * together every `saveEvery` events, at catch-up, after `idleMs` without events, and on stop.
+ * type is exactly one of the projection's (a prefix filter can over-match), and saves the rows changed since
+ * the last save with the checkpoint every `saveEvery` events, at catch-up, after `idleMs` without events, and on stop.
  */
 export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   const { projection, key } = options;
   const types = new Set<string>(projection.eventTypes);
-  let state = options.state;
+  const rows = rowOverlay(options.states.rows(key));
   let position = options.checkpoint;
   let saved = options.checkpoint;
   let unsaved = 0;
@@ -88,10 +90,11 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   const flush = (): Promise<E.Either<StoreUnavailable, void>> => {
     saving = saving.then(async () => {
       if (held || (unsaved === 0 && saved === position)) return ok;
-      // State and checkpoint are read together, with no await between: the pair saved always agrees.
-      const snapshot = { key, state, checkpoint: position };
+      // Changes and checkpoint are taken together, with no await between: the pair saved always agrees.
+      const snapshot = { key, changes: rows.takeChanges(), checkpoint: position };
       const count = unsaved;
       const result = await options.states.save(snapshot)();
+      rows.settle(E.isRight(result));
       if (E.isLeft(result)) {
         saveError = `saving ${key.name}: ${result.left.cause}`;
         return result;
@@ -118,7 +121,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   const onEvent = async (event: RecordedEvent): Promise<'continue' | 'stop'> => {
     if (types.has(event.type)) {
       try {
-        state = projection.apply(state, event);
+        for (const change of projection.apply(rows, event)) rows.change(change);
       } catch (thrown) {
         failure = applyFailed(key.name, event, thrown);
         phase = 'failed';
@@ -163,7 +166,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
 
   return {
     key,
-    state: () => state,
+    rows,
     position: () => position,
     saved: () => saved,
     phase: () => phase,

@@ -2,7 +2,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { storeUnavailable, type StoreUnavailable } from '../store/errors.js';
 import { isJsonValue } from '../store/schema.js';
-import { sameCopy, type CopyKey, type ProjectionStore, type StoredCopy } from './projectionStore.js';
+import {
+  sameCopy,
+  type CopyChanges,
+  type CopyKey,
+  type ProjectionStore,
+  type StoredCopy,
+} from './projectionStore.js';
+import type { RowSource } from './rows.js';
 
 /**
  * What a fault hook tells the store to do with one operation: go ahead, fail without writing (a crash before
@@ -12,7 +19,8 @@ export type ProjectionStoreFault = 'none' | 'failBefore' | 'failAfter';
 
 /** A write the fault hook is asked about. */
 export type ProjectionStoreWrite =
-  | { readonly operation: 'save'; readonly copy: StoredCopy }
+  | { readonly operation: 'save'; readonly copy: CopyChanges }
+  | { readonly operation: 'reset'; readonly key: CopyKey }
   | { readonly operation: 'promote'; readonly key: CopyKey };
 
 /** How to build an in-memory projection store. */
@@ -29,22 +37,25 @@ export interface InMemoryProjectionStore extends ProjectionStore {
 
 interface Held {
   readonly key: CopyKey;
-  // Kept as JSON text, as a database would: a copy never shares objects with the runner that saved it.
-  readonly text: string;
-  readonly checkpoint: bigint | null;
+  checkpoint: bigint | null;
+  // Rows are values nobody mutates (apply answers fresh objects), so they are kept as given, per group.
+  readonly groups: Map<string, Map<string, unknown>>;
 }
 
 const idOf = (key: CopyKey): string => JSON.stringify([key.name, key.version, key.generation]);
 
-const toCopy = (held: Held): StoredCopy => ({
-  key: held.key,
-  state: JSON.parse(held.text) as unknown,
-  checkpoint: held.checkpoint,
+const toCopy = (held: Held): StoredCopy => ({ key: held.key, checkpoint: held.checkpoint });
+
+// Looks the copy up on every read, so that a source taken before a reset or a save sees what is there now.
+const sourceOf = (copies: ReadonlyMap<string, Held>, id: string): RowSource => ({
+  get: (group, key) => copies.get(id)?.groups.get(group)?.get(key),
+  entries: (group) =>
+    [...(copies.get(id)?.groups.get(group) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 });
 
 /**
- * A {@link ProjectionStore} in process memory: each save replaces a copy's state and checkpoint in one step.
- * State is stored as JSON text, so a state that is not plain JSON is refused.
+ * A {@link ProjectionStore} in process memory: each save applies a copy's changed rows and its checkpoint in one
+ * step. A row that is not plain JSON is refused, so that what runs here also runs on SQLite.
  */
 export const createInMemoryProjectionStore = (
   options: InMemoryProjectionStoreOptions = {},
@@ -69,6 +80,29 @@ export const createInMemoryProjectionStore = (
       return done;
     });
 
+  const save = ({ key, changes, checkpoint }: CopyChanges): E.Either<StoreUnavailable, void> => {
+    const held = copies.get(idOf(key));
+    if (held === undefined) return E.left(storeUnavailable(`no copy ${idOf(key)} to save into`));
+    // Checked first, so that a refused save writes nothing.
+    for (const change of changes)
+      if (change.row !== null && !isJsonValue(change.row))
+        return E.left(
+          storeUnavailable(`a row of ${key.name} (${change.group}/${change.key}) is not plain JSON`),
+        );
+    for (const { group, key: rowKey, row } of changes) {
+      let rows = held.groups.get(group);
+      if (row === null) {
+        rows?.delete(rowKey);
+        if (rows?.size === 0) held.groups.delete(group);
+        continue;
+      }
+      if (rows === undefined) held.groups.set(group, (rows = new Map<string, unknown>()));
+      rows.set(rowKey, row);
+    }
+    held.checkpoint = checkpoint;
+    return E.right(undefined);
+  };
+
   return {
     current: (name) =>
       run(() => {
@@ -81,17 +115,13 @@ export const createInMemoryProjectionStore = (
         const held = copies.get(idOf(key));
         return E.right(held === undefined ? null : toCopy(held));
       }),
-    save: (copy) =>
-      write({ operation: 'save', copy }, () => {
-        if (!isJsonValue(copy.state))
-          return E.left(storeUnavailable(`the state of ${copy.key.name} is not plain JSON`));
-        copies.set(idOf(copy.key), {
-          key: copy.key,
-          text: JSON.stringify(copy.state),
-          checkpoint: copy.checkpoint,
-        });
+    reset: (key) =>
+      write({ operation: 'reset', key }, () => {
+        copies.set(idOf(key), { key, checkpoint: null, groups: new Map() });
         return E.right(undefined);
       }),
+    save: (copy) => write({ operation: 'save', copy }, () => save(copy)),
+    rows: (key) => sourceOf(copies, idOf(key)),
     promote: (key) =>
       write({ operation: 'promote', key }, () => {
         if (!copies.has(idOf(key))) return E.left(storeUnavailable(`no saved copy ${idOf(key)} to promote`));

@@ -2,10 +2,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { createReadModelBus, type ReadModelBus } from '../bus/readModelBus.js';
 import type { StoreUnavailable } from '../store/errors.js';
+import type { EventShape } from '../decider.js';
 import type { EventStore } from '../store/port.js';
 import { cappedBackoff, typeFilter } from './consume.js';
 import { startCopyWorker, type CopyWorker, type ErasedProjection } from './copyWorker.js';
 import type { ConsumerFailure } from './failure.js';
+import { foldState, isFold, keyed, type Projection } from './projection.js';
 import type { CopyKey } from './projectionStore.js';
 import type {
   ProjectionNotRunning,
@@ -57,7 +59,7 @@ export const runProjections =
     for (const projection of options.projections) {
       if (entries.has(projection.name)) return E.left({ _tag: 'DuplicateProjection', name: projection.name });
       entries.set(projection.name, {
-        projection: projection as ErasedProjection,
+        projection: keyed(projection) as ErasedProjection,
         serving: null,
         rebuilding: null,
         rebuildDone: null,
@@ -65,18 +67,12 @@ export const runProjections =
       });
     }
 
-    const startWorker = (
-      entry: Entry,
-      key: CopyKey,
-      state: unknown,
-      checkpoint: bigint | null,
-    ): CopyWorker => {
+    const startWorker = (entry: Entry, key: CopyKey, checkpoint: bigint | null): CopyWorker => {
       const worker: CopyWorker = startCopyWorker({
         store,
         states,
         projection: entry.projection,
         key,
-        state,
         checkpoint,
         saveEvery,
         idleMs,
@@ -128,8 +124,8 @@ export const runProjections =
       });
     };
 
-    const startRebuild = (entry: Entry, key: CopyKey, state: unknown, checkpoint: bigint | null) => {
-      const worker = startWorker(entry, key, state, checkpoint);
+    const startRebuild = (entry: Entry, key: CopyKey, checkpoint: bigint | null) => {
+      const worker = startWorker(entry, key, checkpoint);
       entry.rebuilding = worker;
       entry.rebuildFailure = null;
       const done = swapIn(entry, worker).finally(() => {
@@ -140,30 +136,29 @@ export const runProjections =
     };
 
     const open = async (entry: Entry): Promise<E.Either<StoreUnavailable, void>> => {
-      const { name, version, initialState } = entry.projection;
+      const { name, version } = entry.projection;
       const current = await states.current(name)();
       if (E.isLeft(current)) return current;
       const copy = current.right;
       if (copy === null) {
         const key = { name, version, generation: 0 };
-        const saved = await states.save({ key, state: initialState, checkpoint: null })();
-        if (E.isLeft(saved)) return saved;
+        const created = await states.reset(key)();
+        if (E.isLeft(created)) return created;
         const promoted = await states.promote(key)();
         if (E.isLeft(promoted)) return promoted;
-        entry.serving = startWorker(entry, key, initialState, null);
+        entry.serving = startWorker(entry, key, null);
       } else if (copy.key.version === version) {
-        entry.serving = startWorker(entry, copy.key, copy.state, copy.checkpoint);
+        entry.serving = startWorker(entry, copy.key, copy.checkpoint);
       } else {
         // A version change: resume a rebuild that a restart interrupted, or start one from zero.
         const key = { name, version, generation: copy.key.generation + 1 };
         const partial = await states.load(key)();
         if (E.isLeft(partial)) return partial;
-        void startRebuild(
-          entry,
-          key,
-          partial.right?.state ?? initialState,
-          partial.right?.checkpoint ?? null,
-        );
+        if (partial.right === null) {
+          const created = await states.reset(key)();
+          if (E.isLeft(created)) return created;
+        }
+        void startRebuild(entry, key, partial.right?.checkpoint ?? null);
       }
       return E.right(undefined);
     };
@@ -234,13 +229,17 @@ export const runProjections =
         const worker = serving(projection.name);
         return worker === null
           ? E.left(notRunning(projection.name))
-          : E.right(projection.query(worker.state() as Parameters<typeof projection.query>[0]));
+          : E.right(keyed(projection).query(worker.rows));
       },
-      state: (projection) => {
+      state: <S, Ev extends EventShape, Q>(projection: Projection<S, Ev, Q>) => {
         const worker = serving(projection.name);
-        return worker === null
+        return worker === null || !isFold(projection)
           ? E.left(notRunning(projection.name))
-          : E.right(worker.state() as Parameters<typeof projection.query>[0]);
+          : E.right(foldState(projection as Projection<S, EventShape, unknown>, worker.rows));
+      },
+      rows: (projection) => {
+        const worker = serving(projection.name);
+        return worker === null ? E.left(notRunning(projection.name)) : E.right(worker.rows);
       },
       status: () => Promise.all([...entries.values()].map(statusOf)),
       rebuild: (target) => {
@@ -250,10 +249,23 @@ export const runProjections =
         if (stopped) return Promise.resolve(E.left({ _tag: 'RunnerStopped' }));
         if (entry.rebuildDone !== null) return entry.rebuildDone;
         const base = entry.serving?.key ?? entry.rebuilding?.key;
-        const { version, initialState } = entry.projection;
-        const generation = (base?.generation ?? 0) + 1;
+        const key = { name, version: entry.projection.version, generation: (base?.generation ?? 0) + 1 };
         if (entry.serving === null) void entry.rebuilding?.stop({ save: false });
-        return startRebuild(entry, { name, version, generation }, initialState, null);
+        // A second call while the fresh copy is being reset joins this one.
+        const done = states
+          .reset(key)()
+          .then((created) =>
+            E.isLeft(created)
+              ? E.left<RebuildError, Rebuilt>(created.left)
+              : stopped
+                ? E.left<RebuildError, Rebuilt>({ _tag: 'RunnerStopped' })
+                : startRebuild(entry, key, null),
+          )
+          .finally(() => {
+            if (entry.rebuildDone === done) entry.rebuildDone = null;
+          });
+        entry.rebuildDone = done;
+        return done;
       },
       settled: async () => {
         await Promise.all(

@@ -5,12 +5,13 @@ import type { ReadModelBus } from '../bus/readModelBus.js';
 import type { EventStore } from '../store/port.js';
 import type { CopyPhase } from './copyWorker.js';
 import type { ConsumerFailure } from './failure.js';
-import type { Projection } from './projection.js';
+import type { AnyProjectionOf, Projection } from './projection.js';
 import type { ProjectionStore } from './projectionStore.js';
+import type { Rows } from './rows.js';
 
-/** Any projection, whatever its state, events and queries: what a runner takes a list of. */
+/** Any projection, keyed or a fold, whatever its events and queries: what a runner takes a list of. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of projections of different types
-export type AnyProjection = Projection<any, any, any>;
+export type AnyProjection = AnyProjectionOf<any, any>;
 
 /** How to run projections. */
 export interface ProjectionRunnerOptions {
@@ -21,7 +22,7 @@ export interface ProjectionRunnerOptions {
   readonly projections: ReadonlyArray<AnyProjection>;
   /** Where read-model changes are announced; a new bus when omitted (see `runner.bus`). */
   readonly bus?: ReadModelBus;
-  /** Saves state and checkpoint after this many events at the latest; 1,000 unless told. */
+  /** Saves the changed rows and the checkpoint after this many events at the latest; 1,000 unless told. */
   readonly saveEvery?: number;
   /** While live, saves this long after the last event; 20 ms unless told. */
   readonly idleMs?: number;
@@ -101,13 +102,15 @@ export interface ProjectionRunner {
   /** The bus this runner announces read-model changes on. */
   readonly bus: ReadModelBus;
   /** The projection's queries over the copy that serves now. */
-  readonly query: <S, Ev extends EventShape, Q>(
-    projection: Projection<S, Ev, Q>,
+  readonly query: <Ev extends EventShape, Q>(
+    projection: AnyProjectionOf<Ev, Q>,
   ) => Either<ProjectionNotRunning, Q>;
-  /** The state of the copy that serves now. */
+  /** The state of a fold's copy that serves now. */
   readonly state: <S, Ev extends EventShape, Q>(
     projection: Projection<S, Ev, Q>,
   ) => Either<ProjectionNotRunning, S>;
+  /** The rows of the copy that serves now (a fold's state is the one row `state`/``). */
+  readonly rows: (projection: AnyProjection) => Either<ProjectionNotRunning, Rows>;
   /** Where each projection is, with its lag behind the log's head. */
   readonly status: () => Promise<ReadonlyArray<ProjectionStatus>>;
   /**

@@ -47,7 +47,7 @@ export type {
 } from './values.js';
 export { plans, accessLevels, hasAccessAtLeast, outageRemedies } from './values.js';
 export type { Priority, ImpactFacts, CaseOrderKey } from './priority.js';
-export { priorities, classifyPriority, compareCaseOrder } from './priority.js';
+export { priorities, classifyPriority, compareCaseOrder, impactFactsFor } from './priority.js';
 export type { TimeZone, Weekday, SupportCalendar } from './calendar.js';
 export { TimeZoneCodec, parseTimeZone, utc } from './calendar.js';
 export type { ResponseTarget, SupportPolicy } from './policy.js';

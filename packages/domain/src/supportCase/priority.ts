@@ -40,6 +40,31 @@ export const classifyPriority = (facts: ImpactFacts): Priority => {
   return 'P2';
 };
 
+/**
+ * The plainest impact facts that {@link classifyPriority} classifies as `priority`: one user with a needed function
+ * broken, changed just enough. For tools that write realistic cases (log generators, tests) without re-deriving SC-5.
+ */
+export const impactFactsFor = (priority: Priority): ImpactFacts => {
+  const base: ImpactFacts = {
+    usersAffected: 1,
+    serviceUnavailable: false,
+    widespreadMailDelay: false,
+    breaksCollaboration: false,
+    workaroundExists: false,
+    functionNeeded: true,
+  };
+  switch (priority) {
+    case 'P1':
+      return { ...base, usersAffected: 3, serviceUnavailable: true };
+    case 'P2':
+      return base;
+    case 'P3':
+      return { ...base, workaroundExists: true };
+    case 'P4':
+      return { ...base, functionNeeded: false };
+  }
+};
+
 /** The fields the work queue orders cases by (SC-6). */
 export interface CaseOrderKey {
   readonly priority: Priority;

@@ -1,5 +1,6 @@
 import { toMillis, type Instant } from '@dossier/domain';
-import type { AuditEntry, AuditTrailState } from './state.js';
+import type { Rows } from '@dossier/core';
+import { streamsGroup, trailGroup, type AuditEntry, type StreamRow } from './state.js';
 
 /** The questions the audit trail answers. */
 export interface AuditTrailQueries {
@@ -11,19 +12,17 @@ export interface AuditTrailQueries {
   readonly between: (stream: string, from: Instant, to: Instant) => ReadonlyArray<AuditEntry>;
 }
 
-const firstPosition = (entries: ReadonlyArray<AuditEntry> | undefined): bigint =>
-  BigInt(entries?.[0]?.position ?? 0);
-
-/** The queries over an audit-trail state. */
-export const queryAuditTrail = (state: AuditTrailState): AuditTrailQueries => {
-  const forAggregate = (stream: string): ReadonlyArray<AuditEntry> => state.streams[stream] ?? [];
+/** The queries over the trail's rows: one stream's entries are one group, read in key (revision) order. */
+export const queryAuditTrail = (rows: Rows): AuditTrailQueries => {
+  const forAggregate = (stream: string): ReadonlyArray<AuditEntry> =>
+    rows.list(trailGroup(stream)) as ReadonlyArray<AuditEntry>;
   return {
     forAggregate,
     streams: () =>
-      Object.keys(state.streams).sort((a, b) => {
-        const d = firstPosition(state.streams[a]) - firstPosition(state.streams[b]);
-        return d < 0n ? -1 : d > 0n ? 1 : 0;
-      }),
+      [...(rows.list(streamsGroup) as ReadonlyArray<StreamRow>)]
+        .map((row) => ({ stream: row.stream, first: BigInt(row.firstPosition) }))
+        .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0))
+        .map(({ stream }) => stream),
     between: (stream, from, to) =>
       forAggregate(stream).filter(
         (entry) => toMillis(entry.at) >= toMillis(from) && toMillis(entry.at) <= toMillis(to),

@@ -28,9 +28,23 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
-/** The audit trail's state: each stream's entries in revision order. */
-export interface AuditTrailState {
-  readonly streams: Readonly<Record<string, ReadonlyArray<AuditEntry>>>;
-}
+/**
+ * The audit trail's rows: one per entry, in its stream's group keyed by revision (so a group lists in revision
+ * order), and one per stream under `streams`: where it starts in the log and what its last entry was, which is all
+ * that `apply` reads.
+ */
+export const streamsGroup = 'streams';
+export const trailGroup = (stream: string): string => `trail:${stream}`;
+/** A revision as a fixed-width decimal, so that text order is revision order. */
+export const trailKey = (revision: bigint): string => revision.toString().padStart(20, '0');
 
-export const initialAuditTrailState: AuditTrailState = { streams: {} };
+/** A stream's row: its first position and its last entry's revision and command. */
+export interface StreamRow {
+  readonly stream: string;
+  /** The position of its first event, as a decimal string. */
+  readonly firstPosition: string;
+  /** The revision of its last entry, as a decimal string. */
+  readonly revision: string;
+  readonly commandId: string | null;
+  readonly commandType: string | null;
+}

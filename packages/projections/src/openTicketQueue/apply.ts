@@ -1,8 +1,7 @@
-import type { Recorded } from '@dossier/core';
+import { put, remove, type Recorded, type RowChange, type Rows } from '@dossier/core';
 import type { Instant } from '@dossier/domain';
 import { absurd } from 'fp-ts/lib/function.js';
-import { without } from '../shared/records.js';
-import type { OpenTicketQueueState, QueuedCase, QueueEvent } from './state.js';
+import { casesGroup, type QueuedCase, type QueueEvent } from './state.js';
 
 // The first agent action counts as the first response (SC-7): taking the case or asking the customer something.
 const responded = (entry: QueuedCase, at: Instant): QueuedCase =>
@@ -43,15 +42,10 @@ const nextEntry = (entry: QueuedCase | undefined, event: Recorded<QueueEvent>): 
   }
 };
 
-/** Folds one support-case event into the queue, returning a new state. */
-export const applyToQueue = (
-  state: OpenTicketQueueState,
-  event: Recorded<QueueEvent>,
-): OpenTicketQueueState => {
-  const entry = state.cases[event.stream];
+/** The change one support-case event makes to the queue: its case's row, put or removed (or none). */
+export const applyToQueue = (rows: Rows, event: Recorded<QueueEvent>): ReadonlyArray<RowChange> => {
+  const entry = rows.get(casesGroup, event.stream) as QueuedCase | undefined;
   const next = nextEntry(entry, event);
-  if (next === entry) return state;
-  return {
-    cases: next === undefined ? without(state.cases, event.stream) : { ...state.cases, [event.stream]: next },
-  };
+  if (next === entry) return [];
+  return [next === undefined ? remove(casesGroup, event.stream) : put(casesGroup, event.stream, next)];
 };

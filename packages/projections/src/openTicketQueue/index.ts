@@ -1,23 +1,21 @@
-import type { Projection } from '@dossier/core';
+import type { KeyedProjection } from '@dossier/core';
 import { applyToQueue } from './apply.js';
 import { queryQueue, type OpenTicketQueueQueries } from './query.js';
-import {
-  initialOpenTicketQueueState,
-  queueEventTypes,
-  type OpenTicketQueueState,
-  type QueueEvent,
-} from './state.js';
+import { queueEventTypes, type QueueEvent } from './state.js';
 
-/** RM-1: the open support cases in SC-6 order, with their first-response due times and breach flags (SC-7). */
-export const openTicketQueue: Projection<OpenTicketQueueState, QueueEvent, OpenTicketQueueQueries> = {
+/**
+ * RM-1: the open support cases in SC-6 order, with their first-response due times and breach flags (SC-7); one
+ * row per open case (version 2: rows instead of one state).
+ */
+export const openTicketQueue: KeyedProjection<QueueEvent, OpenTicketQueueQueries> = {
   name: 'openTicketQueue',
-  version: 1,
+  version: 2,
   eventTypes: queueEventTypes,
-  initialState: initialOpenTicketQueueState,
   apply: applyToQueue,
   query: queryQueue,
 };
 
-export type { OpenTicketQueueState, QueuedCase, QueueEvent, QueueStatus } from './state.js';
+export type { QueuedCase, QueueEvent, QueueStatus } from './state.js';
+export { casesGroup } from './state.js';
 export type { OpenTicketQueueQueries, QueueFilter, QueueItem } from './query.js';
 export { isBreached } from './query.js';

@@ -1,5 +1,6 @@
 import {
   compareCaseOrder,
+  supportCaseStream,
   toMillis,
   type CaseId,
   type CustomerId,
@@ -7,7 +8,8 @@ import {
   type Priority,
   type TeamId,
 } from '@dossier/domain';
-import type { OpenTicketQueueState, QueuedCase, QueueStatus } from './state.js';
+import type { Rows } from '@dossier/core';
+import { casesGroup, type QueuedCase, type QueueStatus } from './state.js';
 
 /** A case as the queue shows it at a given instant. */
 export interface QueueItem extends QueuedCase {
@@ -52,9 +54,10 @@ const matches = (entry: QueuedCase, filter: QueueFilter): boolean =>
   (filter.priority === undefined || entry.priority === filter.priority) &&
   (filter.status === undefined || entry.status === filter.status);
 
-/** The queries over a queue state. */
-export const queryQueue = (state: OpenTicketQueueState): OpenTicketQueueQueries => {
-  const ordered = (): ReadonlyArray<QueuedCase> => Object.values(state.cases).sort(compareCaseOrder); // SC-6
+/** The queries over the queue's rows. */
+export const queryQueue = (rows: Rows): OpenTicketQueueQueries => {
+  const cases = (): QueuedCase[] => [...(rows.list(casesGroup) as ReadonlyArray<QueuedCase>)];
+  const ordered = (): ReadonlyArray<QueuedCase> => cases().sort(compareCaseOrder); // SC-6
   return {
     list: (filter) =>
       ordered()
@@ -65,7 +68,9 @@ export const queryQueue = (state: OpenTicketQueueState): OpenTicketQueueQueries 
       return workable === undefined ? undefined : show(workable, now);
     },
     get: (caseId, now) => {
-      const entry = Object.values(state.cases).find((c) => c.caseId === caseId);
+      // The case's own stream first (one indexed read); a log that put it elsewhere is searched.
+      const own = rows.get(casesGroup, supportCaseStream(caseId)) as QueuedCase | undefined;
+      const entry = own?.caseId === caseId ? own : cases().find((c) => c.caseId === caseId);
       return entry === undefined ? undefined : show(entry, now);
     },
   };

@@ -29,12 +29,8 @@ export interface QueuedCase {
   readonly firstRespondedAt: Instant | null;
 }
 
-/** The queue's state: the open cases, keyed by their stream. */
-export interface OpenTicketQueueState {
-  readonly cases: Readonly<Record<string, QueuedCase>>;
-}
-
-export const initialOpenTicketQueueState: OpenTicketQueueState = { cases: {} };
+/** The queue's rows: one per open case, keyed by its stream, in this group. */
+export const casesGroup = 'cases';
 
 /** The support-case events that change the queue. */
 export const queueEventTypes = [

@@ -1,8 +1,7 @@
-import type { Recorded } from '@dossier/core';
+import { put, remove, type Recorded, type RowChange, type Rows } from '@dossier/core';
 import { invitationExpiresAt, type InvitationEvent } from '@dossier/domain';
 import { absurd } from 'fp-ts/lib/function.js';
-import { without } from '../shared/records.js';
-import type { PendingInvitation, PendingInvitationsState } from './state.js';
+import { invitationsGroup, type PendingInvitation } from './state.js';
 
 /** The invitation after the event; `undefined` once it is no longer pending (or was never issued). */
 const next = (
@@ -46,18 +45,15 @@ const next = (
   }
 };
 
-/** Folds one invitation event into the view, returning a new state. */
+/** The change one invitation event makes to the view: its invitation's row, put or removed (or none). */
 export const applyToPendingInvitations = (
-  state: PendingInvitationsState,
+  rows: Rows,
   event: Recorded<InvitationEvent>,
-): PendingInvitationsState => {
-  const invitation = state.invitations[event.stream];
+): ReadonlyArray<RowChange> => {
+  const invitation = rows.get(invitationsGroup, event.stream) as PendingInvitation | undefined;
   const after = next(invitation, event);
-  if (after === invitation) return state;
-  return {
-    invitations:
-      after === undefined
-        ? without(state.invitations, event.stream)
-        : { ...state.invitations, [event.stream]: after },
-  };
+  if (after === invitation) return [];
+  return [
+    after === undefined ? remove(invitationsGroup, event.stream) : put(invitationsGroup, event.stream, after),
+  ];
 };

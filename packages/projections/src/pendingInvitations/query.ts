@@ -1,5 +1,6 @@
 import { toMillis, type Instant, type ProfileId } from '@dossier/domain';
-import type { PendingInvitation, PendingInvitationsState } from './state.js';
+import type { Rows } from '@dossier/core';
+import { invitationsGroup, type PendingInvitation } from './state.js';
 
 /** The questions the pending-invitations view answers. */
 export interface PendingInvitationsQueries {
@@ -15,9 +16,10 @@ const byExpiry = (a: PendingInvitation, b: PendingInvitation): number =>
   toMillis(a.expiresAt) - toMillis(b.expiresAt) ||
   (a.invitationId < b.invitationId ? -1 : a.invitationId > b.invitationId ? 1 : 0);
 
-/** The queries over a pending-invitations state. */
-export const queryPendingInvitations = (state: PendingInvitationsState): PendingInvitationsQueries => {
-  const list = (): ReadonlyArray<PendingInvitation> => Object.values(state.invitations).sort(byExpiry);
+/** The queries over the view's rows. */
+export const queryPendingInvitations = (rows: Rows): PendingInvitationsQueries => {
+  const list = (): ReadonlyArray<PendingInvitation> =>
+    [...(rows.list(invitationsGroup) as ReadonlyArray<PendingInvitation>)].sort(byExpiry);
   return {
     list,
     expiredAt: (now) => list().filter((invitation) => toMillis(invitation.expiresAt) <= toMillis(now)),

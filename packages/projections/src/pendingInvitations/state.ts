@@ -27,12 +27,8 @@ export interface PendingInvitation {
   readonly resent: number;
 }
 
-/** The view's state: pending invitations, keyed by their stream. */
-export interface PendingInvitationsState {
-  readonly invitations: Readonly<Record<string, PendingInvitation>>;
-}
-
-export const initialPendingInvitationsState: PendingInvitationsState = { invitations: {} };
+/** The view's rows: one per pending invitation, keyed by its stream, in this group. */
+export const invitationsGroup = 'invitations';
 
 /** Every invitation event changes the view: issued and resent keep it pending, the others end it (IN-5). */
 export const pendingInvitationEventTypes = [

@@ -1,29 +1,56 @@
-import type { Recorded } from '@dossier/core';
-import type { Email } from '@dossier/domain';
+import { put, remove, type Recorded, type RowChange, type Rows } from '@dossier/core';
+import type { ProfileId } from '@dossier/domain';
 import { absurd } from 'fp-ts/lib/function.js';
-import type { MatrixEvent, MatrixProfile, MatrixUser, PermissionMatrixState } from './state.js';
+import {
+  pendingGroup,
+  positionText,
+  profilesGroup,
+  streamsGroup,
+  usersGroup,
+  type PendingRow,
+  type ProfileRow,
+  type UserRow,
+} from './rows.js';
+import type { MatrixEvent, MatrixUser } from './state.js';
 
 type Of<T extends MatrixEvent['type']> = Recorded<Extract<MatrixEvent, { readonly type: T }>>;
+type Rest = Recorded<Exclude<MatrixEvent, { readonly type: 'ProfileCreated' }>>;
 
-const created = ({ data }: Of<'ProfileCreated'>): MatrixProfile => ({
-  profileId: data.profileId,
-  kind: data.kind,
-  seller: data.seller,
-  name: data.name,
+const created = (rows: Rows, event: Of<'ProfileCreated'>): ReadonlyArray<RowChange> => {
+  if (rows.get(streamsGroup, event.stream) !== undefined) return [];
+  const { data } = event;
+  const profile: ProfileRow = {
+    profileId: data.profileId,
+    kind: data.kind,
+    seller: data.seller,
+    name: data.name,
+    primaryContact: data.email,
+  };
   // PP-10, PP-6, PP-9: the creator is the first admin and the primary contact, with all e-mail.
-  users: [
-    { email: data.email, userId: data.by, hasAccount: true, permissions: ['admin'], emailPreference: 'all' },
-  ],
-  pending: [],
-  primaryContact: data.email,
-});
+  const creator: UserRow = {
+    since: positionText(event.position),
+    user: {
+      email: data.email,
+      userId: data.by,
+      hasAccount: true,
+      permissions: ['admin'],
+      emailPreference: 'all',
+    },
+  };
+  return [
+    put(profilesGroup, data.profileId, profile),
+    put(streamsGroup, event.stream, data.profileId),
+    put(usersGroup(data.profileId), data.email, creator),
+  ];
+};
 
-const activated = (profile: MatrixProfile, { data }: Of<'InvitedUserActivated'>): MatrixProfile => ({
-  ...profile,
-  pending: profile.pending.filter((p) => p.invitationId !== data.invitationId),
-  users: [
-    ...profile.users,
-    {
+const activated = (
+  id: ProfileId,
+  { data, position }: Of<'InvitedUserActivated'>,
+): ReadonlyArray<RowChange> => {
+  const user: UserRow = {
+    since: positionText(position),
+    user: {
       email: data.email,
       userId: data.userId,
       ...(data.name === undefined ? {} : { name: data.name }),
@@ -31,14 +58,14 @@ const activated = (profile: MatrixProfile, { data }: Of<'InvitedUserActivated'>)
       permissions: data.permissions,
       emailPreference: data.emailPreference,
     },
-  ],
-});
+  };
+  return [remove(pendingGroup(id), data.invitationId), put(usersGroup(id), data.email, user)]; // IN-4
+};
 
-const invited = (profile: MatrixProfile, { data }: Of<'UserInvited'>): MatrixProfile => ({
-  ...profile,
-  pending: [
-    ...profile.pending,
-    {
+const invited = (id: ProfileId, { data, position }: Of<'UserInvited'>): RowChange => {
+  const row: PendingRow = {
+    since: positionText(position),
+    pending: {
       invitationId: data.invitationId,
       email: data.email,
       ...(data.name === undefined ? {} : { name: data.name }),
@@ -48,66 +75,59 @@ const invited = (profile: MatrixProfile, { data }: Of<'UserInvited'>): MatrixPro
       invitedAt: data.at,
       cancellationRequested: false,
     },
-  ],
-});
+  };
+  return put(pendingGroup(id), data.invitationId, row); // PP-8
+};
 
-const updateUser = (profile: MatrixProfile, email: Email, update: Partial<MatrixUser>): MatrixProfile => ({
-  ...profile,
-  users: profile.users.map((user) => (user.email === email ? { ...user, ...update } : user)),
-});
+const updateUser = (rows: Rows, id: ProfileId, email: string, update: Partial<MatrixUser>) => {
+  const row = rows.get(usersGroup(id), email) as UserRow | undefined;
+  return row === undefined ? [] : [put(usersGroup(id), email, { ...row, user: { ...row.user, ...update } })];
+};
 
-const nextProfile = (
-  profile: MatrixProfile,
-  event: Recorded<Exclude<MatrixEvent, { readonly type: 'ProfileCreated' }>>,
-): MatrixProfile => {
+const updateProfile = (profile: ProfileRow, update: Partial<ProfileRow>): ReadonlyArray<RowChange> => [
+  put(profilesGroup, profile.profileId, { ...profile, ...update }),
+];
+
+const changed = (rows: Rows, profile: ProfileRow, event: Rest): ReadonlyArray<RowChange> => {
+  const id = profile.profileId;
   switch (event.type) {
     case 'ProfileDetailsChanged':
-      return event.data.changes.name === undefined ? profile : { ...profile, name: event.data.changes.name };
+      return event.data.changes.name === undefined
+        ? []
+        : updateProfile(profile, { name: event.data.changes.name });
     case 'UserInvited':
-      return invited(profile, event); // PP-8
-    case 'InvitationCancellationRequested':
-      return {
-        ...profile,
-        pending: profile.pending.map((p) =>
-          p.invitationId === event.data.invitationId ? { ...p, cancellationRequested: true } : p,
-        ),
-      };
+      return [invited(id, event)];
+    case 'InvitationCancellationRequested': {
+      const row = rows.get(pendingGroup(id), event.data.invitationId) as PendingRow | undefined;
+      if (row === undefined) return [];
+      const pending = { ...row.pending, cancellationRequested: true };
+      return [put(pendingGroup(id), event.data.invitationId, { ...row, pending })];
+    }
     case 'InvitedUserActivated':
-      return activated(profile, event); // IN-4
+      return activated(id, event);
     case 'PendingUserWithdrawn':
-      return {
-        ...profile,
-        pending: profile.pending.filter((p) => p.invitationId !== event.data.invitationId),
-      };
+      return rows.get(pendingGroup(id), event.data.invitationId) === undefined
+        ? []
+        : [remove(pendingGroup(id), event.data.invitationId)];
     case 'PermissionsChanged':
-      return updateUser(profile, event.data.email, { permissions: event.data.to });
-    case 'UserRemoved':
-      return { ...profile, users: profile.users.filter((user) => user.email !== event.data.email) }; // PP-7
+      return updateUser(rows, id, event.data.email, { permissions: event.data.to });
+    case 'UserRemoved': // PP-7
+      return rows.get(usersGroup(id), event.data.email) === undefined
+        ? []
+        : [remove(usersGroup(id), event.data.email)];
     case 'PrimaryContactReassigned':
-      return { ...profile, primaryContact: event.data.to }; // PP-6
+      return updateProfile(profile, { primaryContact: event.data.to }); // PP-6
     case 'EmailPreferenceChanged':
-      return updateUser(profile, event.data.email, { emailPreference: event.data.to }); // PP-9
+      return updateUser(rows, id, event.data.email, { emailPreference: event.data.to }); // PP-9
     default:
       return absurd(event);
   }
 };
 
-/** Folds one payment-profile event into the matrix, returning a new state. */
-export const applyToMatrix = (
-  state: PermissionMatrixState,
-  event: Recorded<MatrixEvent>,
-): PermissionMatrixState => {
-  if (event.type === 'ProfileCreated') {
-    if (state.streams[event.stream] !== undefined) return state;
-    const profile = created(event);
-    return {
-      profiles: { ...state.profiles, [profile.profileId]: profile },
-      streams: { ...state.streams, [event.stream]: profile.profileId },
-    };
-  }
-  const id = state.streams[event.stream];
-  const profile = id === undefined ? undefined : state.profiles[id];
-  if (profile === undefined) return state;
-  const next = nextProfile(profile, event);
-  return next === profile ? state : { ...state, profiles: { ...state.profiles, [profile.profileId]: next } };
+/** The changes one payment-profile event makes to the matrix: the rows of its profile it touches, and only those. */
+export const applyToMatrix = (rows: Rows, event: Recorded<MatrixEvent>): ReadonlyArray<RowChange> => {
+  if (event.type === 'ProfileCreated') return created(rows, event);
+  const id = rows.get(streamsGroup, event.stream) as ProfileId | undefined;
+  const profile = id === undefined ? undefined : (rows.get(profilesGroup, id) as ProfileRow | undefined);
+  return profile === undefined ? [] : changed(rows, profile, event);
 };

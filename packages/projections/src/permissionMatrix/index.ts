@@ -1,29 +1,21 @@
-import type { Projection } from '@dossier/core';
+import type { KeyedProjection } from '@dossier/core';
 import { applyToMatrix } from './apply.js';
 import { queryMatrix, type PermissionMatrixQueries } from './query.js';
-import {
-  initialPermissionMatrixState,
-  matrixEventTypes,
-  type MatrixEvent,
-  type PermissionMatrixState,
-} from './state.js';
+import { matrixEventTypes, type MatrixEvent } from './state.js';
 
-/** RM-2: per payment profile, users × permissions, pending users, the primary contact and e-mail preferences. */
-export const permissionMatrix: Projection<PermissionMatrixState, MatrixEvent, PermissionMatrixQueries> = {
+/**
+ * RM-2: per payment profile, users × permissions, pending users, the primary contact and e-mail preferences; a row
+ * per profile, per active user and per pending invitee (version 2: rows instead of one state).
+ */
+export const permissionMatrix: KeyedProjection<MatrixEvent, PermissionMatrixQueries> = {
   name: 'permissionMatrix',
-  version: 1,
+  version: 2,
   eventTypes: matrixEventTypes,
-  initialState: initialPermissionMatrixState,
   apply: applyToMatrix,
   query: queryMatrix,
 };
 
-export type {
-  InvitationRef,
-  MatrixEvent,
-  MatrixPendingUser,
-  MatrixProfile,
-  MatrixUser,
-  PermissionMatrixState,
-} from './state.js';
+export type { InvitationRef, MatrixEvent, MatrixPendingUser, MatrixProfile, MatrixUser } from './state.js';
+export type { PendingRow, ProfileRow, UserRow } from './rows.js';
+export { pendingGroup, profilesGroup, streamsGroup, usersGroup } from './rows.js';
 export type { MatrixRow, PermissionMatrixQueries, ProfileMatrix } from './query.js';

@@ -9,7 +9,17 @@ import {
   type ProfileKind,
   type UserId,
 } from '@dossier/domain';
-import type { MatrixPendingUser, MatrixProfile, MatrixUser, PermissionMatrixState } from './state.js';
+import type { Rows } from '@dossier/core';
+import {
+  inArrival,
+  pendingGroup,
+  profilesGroup,
+  usersGroup,
+  type PendingRow,
+  type ProfileRow,
+  type UserRow,
+} from './rows.js';
+import type { MatrixPendingUser, MatrixUser } from './state.js';
 
 /** One active user's row of the matrix. */
 export interface MatrixRow {
@@ -53,12 +63,14 @@ export interface PermissionMatrixQueries {
   readonly can: (profileId: ProfileId, userIdOrEmail: string, permission: Permission) => boolean;
   /** The active users' rows of one profile, in the order they joined; empty for an unknown profile. */
   readonly users: (profileId: ProfileId) => ReadonlyArray<MatrixRow>;
+  /** The profiles on record, by id. */
+  readonly profileIds: () => ReadonlyArray<ProfileId>;
 }
 
-const columnsOf = (profile: MatrixProfile): ReadonlyArray<Permission> =>
+const columnsOf = (profile: ProfileRow): ReadonlyArray<Permission> =>
   allPermissions.filter((permission) => offers(profile, permission));
 
-const rowOf = (profile: MatrixProfile, user: MatrixUser): MatrixRow => ({
+const rowOf = (profile: ProfileRow, user: MatrixUser): MatrixRow => ({
   ...user,
   granted: user.permissions,
   permissions: columnsOf(profile).filter((permission) => holds(user.permissions, permission)),
@@ -66,21 +78,27 @@ const rowOf = (profile: MatrixProfile, user: MatrixUser): MatrixRow => ({
   primaryContact: user.email === profile.primaryContact,
 });
 
-const findUser = (profile: MatrixProfile, userIdOrEmail: string): MatrixUser | undefined => {
+const findUser = (users: ReadonlyArray<MatrixUser>, userIdOrEmail: string): MatrixUser | undefined => {
   const address = userIdOrEmail.trim().toLowerCase();
-  return profile.users.find((user) => user.userId === userIdOrEmail || user.email === address);
+  return users.find((user) => user.userId === userIdOrEmail || user.email === address);
 };
 
-/** The queries over a matrix state. */
-export const queryMatrix = (state: PermissionMatrixState): PermissionMatrixQueries => {
+/** The queries over the matrix's rows: each reads the rows of the one profile it is asked about. */
+export const queryMatrix = (rows: Rows): PermissionMatrixQueries => {
+  const profileRow = (profileId: ProfileId) => rows.get(profilesGroup, profileId) as ProfileRow | undefined;
+  const activeUsers = (profileId: ProfileId): ReadonlyArray<MatrixUser> =>
+    inArrival<UserRow>(rows.list(usersGroup(profileId))).map((row) => row.user);
   const users = (profileId: ProfileId): ReadonlyArray<MatrixRow> => {
-    const profile = state.profiles[profileId];
-    return profile === undefined ? [] : profile.users.map((user) => rowOf(profile, user));
+    const profile = profileRow(profileId);
+    return profile === undefined ? [] : activeUsers(profileId).map((user) => rowOf(profile, user));
   };
   return {
     profile: (profileId) => {
-      const profile = state.profiles[profileId];
+      const profile = profileRow(profileId);
       if (profile === undefined) return undefined;
+      const pending: ReadonlyArray<MatrixPendingUser> = inArrival<PendingRow>(
+        rows.list(pendingGroup(profileId)),
+      ).map((row) => row.pending);
       return {
         profileId: profile.profileId,
         kind: profile.kind,
@@ -88,13 +106,13 @@ export const queryMatrix = (state: PermissionMatrixState): PermissionMatrixQueri
         name: profile.name,
         columns: columnsOf(profile),
         users: users(profileId),
-        pending: profile.pending,
+        pending,
         primaryContact: profile.primaryContact,
       };
     },
     can: (profileId, userIdOrEmail, permission) => {
-      const profile = state.profiles[profileId];
-      const user = profile === undefined ? undefined : findUser(profile, userIdOrEmail);
+      const profile = profileRow(profileId);
+      const user = profile === undefined ? undefined : findUser(activeUsers(profileId), userIdOrEmail);
       return (
         profile !== undefined &&
         user !== undefined &&
@@ -103,5 +121,7 @@ export const queryMatrix = (state: PermissionMatrixState): PermissionMatrixQueri
       );
     },
     users,
+    profileIds: () =>
+      (rows.list(profilesGroup) as ReadonlyArray<ProfileRow>).map((profile) => profile.profileId),
   };
 };

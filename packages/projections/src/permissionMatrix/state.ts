@@ -36,7 +36,7 @@ export interface MatrixPendingUser {
   readonly cancellationRequested: boolean;
 }
 
-/** One profile as the matrix keeps it: plain JSON. */
+/** One profile as the matrix answers it: its fields with its users and invitees (each kept in a row of its own). */
 export interface MatrixProfile {
   readonly profileId: ProfileId;
   readonly kind: ProfileKind;
@@ -47,14 +47,6 @@ export interface MatrixProfile {
   readonly pending: ReadonlyArray<MatrixPendingUser>;
   readonly primaryContact: Email;
 }
-
-/** The matrix's state: profiles by id, and which profile each stream belongs to. */
-export interface PermissionMatrixState {
-  readonly profiles: Readonly<Record<string, MatrixProfile>>;
-  readonly streams: Readonly<Record<string, ProfileId>>;
-}
-
-export const initialPermissionMatrixState: PermissionMatrixState = { profiles: {}, streams: {} };
 
 /** The payment-profile events that change the matrix. */
 export const matrixEventTypes = [

@@ -85,6 +85,8 @@ export { accept, decline, expire, invitationId, scheduler } from './invitation.j
 export { flowProfile, worldStepsArb } from './flowArbitraries.js';
 /** One thing that happens in the invitation world. */
 export type { WorldStep } from './flowArbitraries.js';
+/** Everything a read model answers over some rows, to compare two copies of it. */
+export { viewOf } from './view.js';
 /** RM-1 against the support-case aggregates, and a log's support-case streams. */
 export { queueDisagreements, supportCaseStreams } from './queueAgreement.js';
 /** RM-2 against the payment-profile aggregates, and a log's payment-profile streams. */

@@ -2,12 +2,15 @@ import {
   anyJsonSchema,
   GENESIS_HASH,
   prepareAppend,
-  replayProjection,
+  keyed,
+  MemoryRows,
+  replayRows,
+  type AnyProjectionOf,
   type CommandShape,
   type Decider,
   type ErrorShape,
   type EventShape,
-  type Projection,
+  type KeyedProjection,
   type Recorded,
   type RecordedEvent,
 } from '@dossier/core';
@@ -124,8 +127,8 @@ export const runCommands = <C extends StampedCommand, S, Ev extends EventShape, 
 };
 
 /** The events of the log that the projection subscribes to, as the runtime's event-type filter passes them. */
-export const subscribed = <S, Ev extends EventShape, Q>(
-  projection: Projection<S, Ev, Q>,
+export const subscribed = <Ev extends EventShape, Q>(
+  projection: AnyProjectionOf<Ev, Q>,
   events: ReadonlyArray<RecordedEvent>,
 ): ReadonlyArray<Recorded<Ev>> =>
   events.filter((event): event is Recorded<Ev> =>
@@ -146,10 +149,13 @@ export const streamsOf = <Ev extends EventShape>(
 };
 
 /** The projection's queries over a rebuild from zero of the log, as a replay does; for the agreement checks. */
-export const rebuilt = <S, Ev extends EventShape, Q>(
-  projection: Projection<S, Ev, Q>,
+export const rebuilt = <Ev extends EventShape, Q>(
+  projection: AnyProjectionOf<Ev, Q>,
   events: ReadonlyArray<RecordedEvent>,
-): Q => projection.query(replayProjection(projection, subscribed(projection, events)));
+): Q => {
+  const rows = keyed(projection);
+  return rows.query(replayRows(rows, subscribed(projection, events)));
+};
 
 /** Recursively freezes a value, so that any attempt to mutate it throws (ESM modules are strict). */
 export const deepFreeze = <T>(value: T): T => {
@@ -161,17 +167,16 @@ export const deepFreeze = <T>(value: T): T => {
 };
 
 /**
- * Folds the events one at a time as a persisting runtime does: between events the state goes through JSON (as in
- * SQLite) and is frozen, so that a projection which mutates its state or keeps non-JSON values fails here.
+ * Folds the events one at a time as a persisting runtime does: every row an event changes goes through JSON (as in
+ * SQLite) and is frozen, so that a projection which mutates a row or keeps non-JSON values fails here.
  */
-export const foldPersisted = <S, Ev extends EventShape, Q>(
-  projection: Projection<S, Ev, Q>,
+export const foldPersisted = <Ev extends EventShape, Q>(
+  projection: KeyedProjection<Ev, Q>,
   events: Iterable<Recorded<Ev>>,
-): S => {
-  let state = deepFreeze(projection.initialState);
-  for (const event of events) {
-    const stored = JSON.parse(JSON.stringify(state)) as S;
-    state = deepFreeze(projection.apply(deepFreeze(stored), event));
-  }
-  return state;
+): MemoryRows => {
+  const rows = new MemoryRows();
+  for (const event of events)
+    for (const change of projection.apply(rows, event))
+      rows.change({ ...change, row: deepFreeze(JSON.parse(JSON.stringify(change.row)) as unknown) });
+  return rows;
 };

@@ -1,4 +1,5 @@
 import {
+  impactFactsFor,
   instantFromMillis,
   supportCaseStream,
   type Actor,
@@ -7,7 +8,6 @@ import {
   type CaseTopic,
   type CustomerId,
   type Email,
-  type ImpactFacts,
   type IncidentId,
   type InformationItem,
   type Instant,
@@ -42,26 +42,7 @@ export const incidentId = (id: string): IncidentId => id as IncidentId;
 export const customerId = (id: string): CustomerId => id as CustomerId;
 
 /** Impact facts that SC-5 classifies as the given priority. */
-export const impactFor = (priority: Priority): ImpactFacts => {
-  const base = {
-    usersAffected: 1,
-    serviceUnavailable: false,
-    widespreadMailDelay: false,
-    breaksCollaboration: false,
-    workaroundExists: false,
-    functionNeeded: true,
-  };
-  switch (priority) {
-    case 'P1':
-      return { ...base, usersAffected: 3, serviceUnavailable: true };
-    case 'P2':
-      return base;
-    case 'P3':
-      return { ...base, workaroundExists: true };
-    case 'P4':
-      return { ...base, functionNeeded: false };
-  }
-};
+export const impactFor = impactFactsFor;
 
 export const liveUpdates: CaseTopic = {
   category: 'technical',

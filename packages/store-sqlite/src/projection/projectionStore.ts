@@ -5,7 +5,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import {
   isJsonValue,
+  type CopyChanges,
   type CopyKey,
+  type RowSource,
   type ProjectionStore,
   type StoredCopy,
   type StoreUnavailable,
@@ -42,11 +44,7 @@ const keyOf = (row: CopyRow): CopyKey => ({
   generation: Number(row.generation),
 });
 
-const toCopy = (row: CopyRow): StoredCopy => ({
-  key: keyOf(row),
-  state: JSON.parse(row.state) as unknown,
-  checkpoint: row.checkpoint,
-});
+const toCopy = (row: CopyRow): StoredCopy => ({ key: keyOf(row), checkpoint: row.checkpoint });
 
 const open = (
   path: string,
@@ -77,31 +75,37 @@ const storeOver = (
   const clock = options.clock ?? (() => new Date().toISOString());
   let closed = false;
   const selectCopy = db.prepare(
-    `SELECT ${copyColumns} FROM dossier_projection_copies WHERE name = ? AND version = ? AND generation = ?`,
+    `SELECT ${copyColumns} FROM dossier_projection_copy WHERE name = ? AND version = ? AND generation = ?`,
   );
   const selectCurrent = db.prepare(
-    `SELECT ${copyColumns
-      .split(', ')
-      .map((c) => `c.${c}`)
-      .join(', ')}
-     FROM dossier_projection_current p JOIN dossier_projection_copies c
-       ON c.name = p.name AND c.version = p.version AND c.generation = p.generation
-     WHERE p.name = ?`,
+    `SELECT ${copyColumns} FROM dossier_projection_copy
+     WHERE id = (SELECT copy FROM dossier_projection_serving WHERE name = ?)`,
   );
-  // One statement writes state and checkpoint together: SQLite makes it atomic on its own.
-  const upsert = db.prepare(
-    `INSERT INTO dossier_projection_copies (name, version, generation, state, checkpoint, saved_at)
-     VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (name, version, generation)
-     DO UPDATE SET state = excluded.state, checkpoint = excluded.checkpoint, saved_at = excluded.saved_at`,
+  const insertCopy = db.prepare(
+    `INSERT INTO dossier_projection_copy (name, version, generation, checkpoint, saved_at) VALUES (?, ?, ?, NULL, ?)`,
   );
-  const setCurrent = db.prepare(
-    `INSERT INTO dossier_projection_current (name, version, generation) VALUES (?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET version = excluded.version, generation = excluded.generation`,
+  const setCheckpoint = db.prepare(
+    `UPDATE dossier_projection_copy SET checkpoint = ?, saved_at = ? WHERE id = ?`,
   );
-  const dropOthers = db.prepare(
-    `DELETE FROM dossier_projection_copies WHERE name = ? AND NOT (version = ? AND generation = ?)`,
+  const upsertRow = db.prepare(
+    `INSERT INTO dossier_projection_row (copy, grp, key, row) VALUES (?, ?, ?, ?)
+     ON CONFLICT (copy, grp, key) DO UPDATE SET row = excluded.row`,
   );
+  const deleteRow = db.prepare(`DELETE FROM dossier_projection_row WHERE copy = ? AND grp = ? AND key = ?`);
+  const selectRow = db.prepare(
+    `SELECT row FROM dossier_projection_row WHERE copy = ? AND grp = ? AND key = ?`,
+  );
+  const selectGroup = db.prepare(
+    `SELECT key, row FROM dossier_projection_row WHERE copy = ? AND grp = ? ORDER BY key`,
+  );
+  const deleteRowsOf = db.prepare(`DELETE FROM dossier_projection_row WHERE copy = ?`);
+  const setServing = db.prepare(
+    `INSERT INTO dossier_projection_serving (name, copy) VALUES (?, ?)
+     ON CONFLICT (name) DO UPDATE SET copy = excluded.copy`,
+  );
+  const othersOf = db.prepare(`SELECT id FROM dossier_projection_copy WHERE name = ? AND id <> ?`);
+  const deleteCopy = db.prepare(`DELETE FROM dossier_projection_copy WHERE id = ?`);
+  selectRow.pluck();
 
   const run =
     <A>(doing: string, work: () => E.Either<StoreUnavailable, A>): TaskEither<StoreUnavailable, A> =>
@@ -118,13 +122,63 @@ const storeOver = (
     };
 
   const bind = (key: CopyKey) => [key.name, BigInt(key.version), BigInt(key.generation)] as const;
+  const idOf = (key: CopyKey): bigint | undefined =>
+    (selectCopy.get(...bind(key)) as CopyRow | undefined)?.id;
+
+  const reset = db.transaction((key: CopyKey): void => {
+    const id = idOf(key);
+    if (id === undefined) insertCopy.run(...bind(key), clock());
+    else {
+      deleteRowsOf.run(id);
+      setCheckpoint.run(null, clock(), id);
+    }
+  });
+
+  const save = db.transaction(
+    ({ key, changes, checkpoint }: CopyChanges): E.Either<StoreUnavailable, void> => {
+      const id = idOf(key);
+      if (id === undefined)
+        return E.left({ _tag: 'StoreUnavailable', cause: `saving ${key.name}: no copy ${describeKey(key)}` });
+      for (const { group, key: rowKey, row } of changes) {
+        if (row === null) deleteRow.run(id, group, rowKey);
+        else upsertRow.run(id, group, rowKey, JSON.stringify(row));
+      }
+      setCheckpoint.run(checkpoint, clock(), id);
+      return E.right(undefined);
+    },
+  );
 
   const promote = db.transaction((key: CopyKey): boolean => {
-    if (selectCopy.get(...bind(key)) === undefined) return false;
-    setCurrent.run(...bind(key));
-    dropOthers.run(...bind(key));
+    const id = idOf(key);
+    if (id === undefined) return false;
+    setServing.run(key.name, id);
+    for (const other of othersOf.pluck().all(key.name, id) as bigint[]) {
+      deleteRowsOf.run(other);
+      deleteCopy.run(other);
+    }
     return true;
   });
+
+  // Reads resolve the copy's id once it exists; a reset keeps the id, so it never goes stale.
+  const rowsOf = (key: CopyKey): RowSource => {
+    let id: bigint | undefined;
+    const resolved = (): bigint | undefined => (id ??= idOf(key));
+    return {
+      get: (group, rowKey) => {
+        const copy = resolved();
+        const text =
+          copy === undefined ? undefined : (selectRow.get(copy, group, rowKey) as string | undefined);
+        return text === undefined ? undefined : (JSON.parse(text) as unknown);
+      },
+      entries: (group) => {
+        const copy = resolved();
+        if (copy === undefined) return [];
+        return (selectGroup.all(copy, group) as ReadonlyArray<{ key: string; row: string }>).map(
+          ({ key: rowKey, row }) => [rowKey, JSON.parse(row) as unknown] as const,
+        );
+      },
+    };
+  };
 
   return {
     path,
@@ -138,23 +192,29 @@ const storeOver = (
         const row = selectCopy.get(...bind(key)) as CopyRow | undefined;
         return E.right(row === undefined ? null : toCopy(row));
       }),
-    save: (copy) =>
-      run(`saving ${copy.key.name}`, () => {
-        if (!isJsonValue(copy.state))
-          return E.left({
-            _tag: 'StoreUnavailable',
-            cause: `saving ${copy.key.name}: its state is not plain JSON`,
-          });
-        upsert.run(...bind(copy.key), JSON.stringify(copy.state), copy.checkpoint, clock());
+    reset: (key) =>
+      run(`starting a copy of ${key.name}`, () => {
+        reset.immediate(key);
         return E.right(undefined);
       }),
+    save: (copy) =>
+      run(`saving ${copy.key.name}`, () => {
+        const bad = copy.changes.find((change) => change.row !== null && !isJsonValue(change.row));
+        if (bad !== undefined)
+          return E.left({
+            _tag: 'StoreUnavailable',
+            cause: `saving ${copy.key.name}: the row ${bad.group}/${bad.key} is not plain JSON`,
+          });
+        return save.immediate(copy);
+      }),
+    rows: rowsOf,
     promote: (key) =>
       run(`promoting a copy of ${key.name}`, () =>
         promote.immediate(key)
           ? E.right(undefined)
           : E.left({
               _tag: 'StoreUnavailable',
-              cause: `promoting ${key.name}: no saved copy of version ${key.version}, generation ${key.generation}`,
+              cause: `promoting ${key.name}: no saved copy of ${describeKey(key)}`,
             }),
       ),
     close: () => {
@@ -167,10 +227,12 @@ const storeOver = (
   };
 };
 
+const describeKey = (key: CopyKey): string => `version ${key.version}, generation ${key.generation}`;
+
 /**
- * Opens a {@link ProjectionStore} over SQLite (WAL): each copy's state (as JSON text) and checkpoint are one
- * row, written by one statement, so they never disagree; a promotion switches the current copy and drops
- * the others in one transaction. Never throws: a file that cannot be opened makes every call answer
+ * Opens a {@link ProjectionStore} over SQLite (WAL): each copy's rows (JSON text, indexed by copy, group and key)
+ * and its checkpoint are written by one transaction per save, so they never disagree; a promotion switches the
+ * current copy and drops the others, rows and all, in one transaction. Never throws: a file that cannot be opened makes every call answer
  * `StoreUnavailable` naming it.
  */
 export const createSqliteProjectionStore = (
@@ -190,7 +252,11 @@ export const createSqliteProjectionStore = (
       path,
       current: refuse,
       load: refuse,
+      reset: refuse,
       save: refuse,
+      rows: () => {
+        throw new Error(error.cause);
+      },
       promote: refuse,
       close: () => Promise.resolve(),
     };

@@ -1,24 +1,34 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The projection store's own tables, prefixed so that they can sit in an event store's file without
- * touching its schema: every copy (current or being rebuilt) with its state and checkpoint in one row, and
- * which copy of each name queries read.
+ * The projection store's own tables, prefixed so that they can sit in an event store's file without touching its
+ * schema: every copy (current or being rebuilt) with its checkpoint, each copy's rows under their group and key
+ * (the primary key is the index queries and folds read by), and which copy of each name queries read. The
+ * tables of the first layout (`dossier_projection_copies`, one JSON state per copy) are dropped: their read models
+ * are rebuilt from the log.
  */
 const createTables = `
-  CREATE TABLE IF NOT EXISTS dossier_projection_copies (
+  DROP TABLE IF EXISTS dossier_projection_copies;
+  DROP TABLE IF EXISTS dossier_projection_current;
+  CREATE TABLE IF NOT EXISTS dossier_projection_copy (
+    id         INTEGER PRIMARY KEY,
     name       TEXT    NOT NULL,
     version    INTEGER NOT NULL,
     generation INTEGER NOT NULL,
-    state      TEXT    NOT NULL,
     checkpoint INTEGER,
     saved_at   TEXT    NOT NULL,
-    PRIMARY KEY (name, version, generation)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS dossier_projection_current (
-    name       TEXT    PRIMARY KEY,
-    version    INTEGER NOT NULL,
-    generation INTEGER NOT NULL
+    UNIQUE (name, version, generation)
+  );
+  CREATE TABLE IF NOT EXISTS dossier_projection_row (
+    copy INTEGER NOT NULL,
+    grp  TEXT    NOT NULL,
+    key  TEXT    NOT NULL,
+    row  TEXT    NOT NULL,
+    PRIMARY KEY (copy, grp, key)
+  );
+  CREATE TABLE IF NOT EXISTS dossier_projection_serving (
+    name TEXT    PRIMARY KEY,
+    copy INTEGER NOT NULL
   ) WITHOUT ROWID;
 `;
 
@@ -29,11 +39,11 @@ export const ensureProjectionTables = (db: Database.Database): void => {
 
 /** A copy's row as read back (64-bit integers as bigints). */
 export interface CopyRow {
+  readonly id: bigint;
   readonly name: string;
   readonly version: bigint;
   readonly generation: bigint;
-  readonly state: string;
   readonly checkpoint: bigint | null;
 }
 
-export const copyColumns = 'name, version, generation, state, checkpoint';
+export const copyColumns = 'id, name, version, generation, checkpoint';

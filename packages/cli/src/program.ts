@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerProve } from './commands/prove.js';
@@ -55,5 +56,6 @@ export const buildProgram = (ctx: CliContext, execute: Execute): Command => {
   registerMatrix(program, ctx, execute);
   registerExport(program, ctx, execute);
   registerStreams(program, ctx, execute);
+  registerGenerate(program, ctx, execute);
   return program;
 };

@@ -3,7 +3,8 @@ import type { CliContext } from './context.js';
 
 /** A progress display that shows only on a terminal: elsewhere every call does nothing. */
 export interface Progress {
-  readonly update: (done: number, total: number) => void;
+  /** The bar at `done` of `total` (positions of the log), with `events` read so far. */
+  readonly update: (done: number, total: number, events: number) => void;
   readonly stop: () => void;
 }
 
@@ -11,20 +12,20 @@ export interface Progress {
 export const progressBar = (ctx: CliContext, label: string): Progress => {
   if (!ctx.interactive) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar({
-    format: `${label} [{bar}] {percentage}% | {value}/{total} positions | {duration_formatted}`,
+    format: `${label} [{bar}] {percentage}% of the log | {events} events read | {duration_formatted}`,
     stream: process.stderr,
     hideCursor: true,
     clearOnComplete: false,
   });
   let started = false;
   return {
-    update: (done, total) => {
+    update: (done, total, events) => {
       if (!started) {
-        bar.start(total, done);
+        bar.start(total, done, { events });
         started = true;
       } else {
         bar.setTotal(total);
-        bar.update(done);
+        bar.update(done, { events });
       }
     },
     stop: () => {

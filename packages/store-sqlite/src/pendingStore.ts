@@ -93,6 +93,11 @@ export const pendingStore = (
     deleteStream: (stream, expected) => via((store) => store.deleteStream(stream, expected)),
     listStreams: () => via((store) => store.listStreams()),
     recordedTips: () => via((store) => store.recordedTips()),
+    // Once open, the batch is the store's; a store that never opens lets each append answer why.
+    inTransaction: async (work) => {
+      const store = await ready();
+      return E.isLeft(store) ? work() : store.right.inTransaction(work);
+    },
     subscribe,
     close: async () => {
       closed = true;

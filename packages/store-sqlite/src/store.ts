@@ -40,6 +40,13 @@ export interface SqliteEventStore extends EventStore {
   readonly listStreams: () => TE.TaskEither<StoreError, ReadonlyArray<StreamSummary>>;
   /** Each stream's tip from the `streams` table, for `verifyStore`'s `tips`: the log must end there. */
   readonly recordedTips: () => TE.TaskEither<StoreError, ReadonlyArray<RecordedTip>>;
+  /**
+   * Runs `work` with every append it makes inside one transaction, committed when it resolves and rolled back when
+   * it rejects: for loaders that write many commands' events through the command handler, with one sync to disk per
+   * batch instead of one per append. Each append still checks its expected revision (as a savepoint of the batch).
+   * Only for one writer at a time on this connection; nested calls join the outer batch.
+   */
+  readonly inTransaction: <A>(work: () => Promise<A>) => Promise<A>;
 }
 
 const resolve = (options: SqliteStoreOptions): ResolvedOptions => ({
@@ -118,6 +125,18 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
           return E.left(failure(ctx, 'reading stream tips', thrown));
         }
       }),
+    inTransaction: async (work) => {
+      if (ctx.db.inTransaction) return work();
+      ctx.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work();
+        ctx.db.exec('COMMIT');
+        return result;
+      } catch (thrown) {
+        if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+        throw thrown;
+      }
+    },
     close: async () => {
       if (closed) return;
       closed = true;
@@ -143,6 +162,7 @@ const unavailableStore = (path: string, error: StoreUnavailable): SqliteEventSto
     deleteStream: refuse,
     listStreams: refuse,
     recordedTips: refuse,
+    inTransaction: (work) => work(),
     subscribe: () => ({
       [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new SubscriptionFailed(error)) }),
       stop: () => Promise.resolve(),

@@ -3,10 +3,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import type { Command } from 'commander';
 import { dossierProjectionNames, dossierProjections, dossierSchema, projectionNamed } from '@dossier/app';
-import { runProjections, type AnyProjection, type ProjectionRunner, type RebuildError } from '@dossier/core';
+import { rebuildOnce, type AnyProjection, type RebuildOnceError } from '@dossier/core';
 import { createSqliteProjectionStore, defaultProjectionsPath, holdsEventStore } from '@dossier/store-sqlite';
 import type { CliContext } from '../context.js';
-import { countingSubscriptions } from '../countingStore.js';
 import { exitCodes } from '../exitCodes.js';
 import { cliFailure, fromStoreError, usageError, type CliFailure } from '../failure.js';
 import { toJson } from '../json.js';
@@ -19,18 +18,15 @@ interface RebuildOptions extends ReadOptions {
   readonly projections?: string;
 }
 
-const rebuildFailure = (name: string, error: RebuildError): CliFailure => {
+const rebuildFailure = (error: RebuildOnceError): CliFailure => {
   switch (error._tag) {
     case 'RebuildFailed':
       return cliFailure(
         exitCodes.unreadableEvent,
-        `rebuilding ${name} stopped (${error.failure.kind}) at ${error.failure.stream ?? 'the log'} revision ${error.failure.revision ?? '?'}: ${error.failure.error}; the previous copy still serves — run dossier verify`,
+        `rebuilding ${error.failure.name} stopped (${error.failure.kind}) at ${error.failure.stream ?? 'the log'} revision ${error.failure.revision ?? '?'}: ${error.failure.error}; the previous copy still serves — run dossier verify`,
       );
     case 'StoreUnavailable':
       return fromStoreError(error, 'the projection store');
-    case 'ProjectionNotRunning':
-    case 'RunnerStopped':
-      return cliFailure(exitCodes.internal, `rebuilding ${name} ended early: ${error._tag}`);
   }
 };
 
@@ -41,27 +37,10 @@ const projectionsPathFor = (session: StoreSession, given: string | undefined): s
     ? join(dirname(session.location.path), 'projections.db')
     : defaultProjectionsPath);
 
-/** Polls the runner's status into the progress bar until `done` settles. */
-const watch = async <A>(runner: ProjectionRunner, ctx: CliContext, done: Promise<A>): Promise<A> => {
-  const bar = progressBar(ctx, 'rebuilding');
-  let finished = false;
-  let total = 0;
-  const result = done.finally(() => {
-    finished = true;
-  });
-  while (!finished) {
-    const statuses = await runner.status();
-    total = statuses.reduce((sum, s) => sum + Number(s.head ?? 0n), 0);
-    const reached = statuses.reduce(
-      (sum, s) => sum + Number(s.rebuilding === null ? (s.head ?? 0n) : (s.rebuilding.position ?? 0n)),
-      0,
-    );
-    bar.update(reached, total);
-    await Promise.race([result, new Promise((resolve) => setTimeout(resolve, 100))]);
-  }
-  bar.update(total, total);
-  bar.stop();
-  return result;
+/** The last position in the log, for the progress bar's scale; null when empty or the store cannot say. */
+const headOf = async (session: StoreSession): Promise<bigint | null> => {
+  const last = await session.store.readAll({ direction: 'backwards', limit: 1 })();
+  return E.isRight(last) ? (last.right[0]?.position ?? null) : null;
 };
 
 const rebuildAll =
@@ -72,8 +51,8 @@ const rebuildAll =
     options: RebuildOptions,
   ): TE.TaskEither<CliFailure, void> =>
   async () => {
-    // The runner retries a store that fails; a bounded read first makes an unreachable one fail fast instead.
-    // An undecodable first event still proves the store answers; the rebuild then reports it where it stops.
+    // A bounded read first makes an unreachable store fail fast. An undecodable first event still proves the
+    // store answers; the rebuild then reports it where it stops.
     const reachable = await session.store.readAll({ limit: 1 })();
     if (E.isLeft(reachable) && reachable.left._tag === 'StoreUnavailable')
       return E.left(fromStoreError(reachable.left, session.description));
@@ -86,29 +65,28 @@ const rebuildAll =
         ),
       );
     const states = createSqliteProjectionStore({ path, busyTimeoutMs: options.timeout });
-    const counted = countingSubscriptions(session.store);
-    const started = await runProjections({ store: counted.store, states, projections })();
-    if (E.isLeft(started)) {
-      await states.close();
-      return E.left(
-        started.left._tag === 'StoreUnavailable'
-          ? fromStoreError(started.left, `projection store ${path}`)
-          : cliFailure(exitCodes.internal, `two read models share the name ${started.left.name}`),
-      );
-    }
-    const runner = started.right;
+    const head = await headOf(session);
+    const bar = progressBar(ctx, 'rebuilding');
     try {
-      // Whatever was saved catches up first, so that the rebuild alone is measured.
-      await runner.settled();
-      counted.reset();
       const t0 = process.hrtime.bigint();
-      const results = await watch(runner, ctx, Promise.all(projections.map((p) => runner.rebuild(p))));
+      // The bar moves by positions of the log; the count it shows is the summary's: events read, each once.
+      let shown = 0;
+      const result = await rebuildOnce({
+        store: session.store,
+        states,
+        projections,
+        onProgress: (eventsRead, position) => {
+          if (head === null || eventsRead - shown < 1_000) return;
+          shown = eventsRead;
+          bar.update(Number(position), Number(head), eventsRead);
+        },
+      })();
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      for (const [index, result] of results.entries())
-        if (E.isLeft(result)) return E.left(rebuildFailure(projections[index]?.name ?? '?', result.left));
-      const events = counted.count();
+      if (E.isRight(result) && head !== null) bar.update(Number(head), Number(head), result.right.eventsRead);
+      bar.stop();
+      if (E.isLeft(result)) return E.left(rebuildFailure(result.left));
+      const { rebuilt, eventsRead: events } = result.right;
       const perSecond = seconds > 0 ? Math.round(events / seconds) : events;
-      const rebuilt = results.flatMap((r) => (E.isRight(r) ? [r.right] : []));
       if (options.json === true)
         ctx.stdout.write(
           `${toJson({ projectionStore: path, rebuilt, events, seconds, eventsPerSecond: perSecond })}\n`,
@@ -119,12 +97,12 @@ const rebuildAll =
             `rebuilt ${r.name} (version ${r.version}, generation ${r.generation}) up to position ${r.position ?? 'none'}\n`,
           );
         ctx.stdout.write(
-          `${ctx.colours.green('done')}: ${events} events folded in ${seconds.toFixed(3)} s (${perSecond} events/s) into ${path}\n`,
+          `${ctx.colours.green('done')}: ${events} events read once and folded in ${seconds.toFixed(3)} s (${perSecond} events/s) into ${path}\n`,
         );
       }
       return E.right(undefined);
     } finally {
-      await runner.stop();
+      bar.stop();
       await states.close();
     }
   };

@@ -42,6 +42,7 @@ const nextEntry = (entry: QueuedCase | undefined, event: Recorded<QueueEvent>): 
   }
 };
 
+// #region apply
 /** The change one support-case event makes to the queue: its case's row, put or removed (or none). */
 export const applyToQueue = (rows: Rows, event: Recorded<QueueEvent>): ReadonlyArray<RowChange> => {
   const entry = rows.get(casesGroup, event.stream) as QueuedCase | undefined;
@@ -49,3 +50,4 @@ export const applyToQueue = (rows: Rows, event: Recorded<QueueEvent>): ReadonlyA
   if (next === entry) return [];
   return [next === undefined ? remove(casesGroup, event.stream) : put(casesGroup, event.stream, next)];
 };
+// #endregion apply

@@ -40,6 +40,27 @@ export interface StreamOfAnotherAggregate {
 export type ExecuteError<A extends AggregateName> =
   HandleError<AggregateError<A>> | StreamOfAnotherAggregate | DecodeFailed;
 
+// The tags `execute` fails with when the domain did not answer: the store, the id check, the address, the codec.
+const failureTags: ReadonlySet<string> = new Set([
+  'ConcurrencyConflict',
+  'StreamNotFound',
+  'StreamDeleted',
+  'UndecodableEvent',
+  'InvalidEvent',
+  'StoreUnavailable',
+  'CommandIdReused',
+  'StreamOfAnotherAggregate',
+  'DecodeFailed',
+]);
+
+/** Whether an error of {@link execute} is a failure (store, command id, address, codec), not the domain's answer. */
+export const isExecuteFailure = (error: { readonly _tag: string }): boolean => failureTags.has(error._tag);
+
+/** Whether an error of {@link execute} is a domain refusal: the aggregate said no. */
+export const isRefusal = <A extends AggregateName>(
+  error: ExecuteError<A>,
+): error is AggregateError<A> & ExecuteError<A> => !isExecuteFailure(error);
+
 type AnyDecider<A extends AggregateName> = Decider<
   AggregateCommand<A>,
   AggregateState<A>,

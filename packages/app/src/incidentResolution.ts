@@ -14,7 +14,7 @@ import {
   type UserId,
 } from '@dossier/domain';
 import type { DossierDeciders } from './aggregates.js';
-import { execute, type ExecuteError } from './execute.js';
+import { execute, isRefusal, type ExecuteError } from './execute.js';
 import { replay, type UnknownAggregate } from './replay.js';
 
 /** The actor SC-11's resolutions are recorded as: the system, not a person. */
@@ -67,22 +67,6 @@ const linkedCaseStreams = async (
     from = last.position + 1n;
   }
 };
-
-// What `execute` fails with when the case itself did not answer: the store, the id check, the address, the codec.
-const notARefusal: ReadonlySet<string> = new Set([
-  'ConcurrencyConflict',
-  'StreamNotFound',
-  'StreamDeleted',
-  'UndecodableEvent',
-  'InvalidEvent',
-  'StoreUnavailable',
-  'CommandIdReused',
-  'StreamOfAnotherAggregate',
-  'DecodeFailed',
-]);
-
-const isRefusal = (error: ExecuteError<'supportCase'>): error is SupportCaseError =>
-  !notARefusal.has(error._tag);
 
 /**
  * SC-11: the incident `incidentId` ended at `at`, so every case linked to it and still open is resolved with

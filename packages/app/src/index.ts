@@ -20,7 +20,7 @@ export type {
   AggregateError,
 } from './aggregates.js';
 /** Sends a typed command to a stream of an aggregate through core's command handling. */
-export { execute } from './execute.js';
+export { execute, isExecuteFailure, isRefusal } from './execute.js';
 /** What {@link execute} takes and how it fails. */
 export type { ExecuteContext, ExecuteError, StreamOfAnotherAggregate } from './execute.js';
 /** Carries out one command of the invitation flow under the ids derived from its triggering event. */
@@ -56,7 +56,12 @@ export type { ReplayedStream, ReplayOptions, UnknownAggregate } from './replay.j
 /** Where the read models' state lives for a store location, and opening that projection store. */
 export { projectionsPathFor, openProjectionStore } from './projectionStoreFor.js';
 /** The event catalogue (every event type, its fields and schema version) read from the codecs, and as Markdown. */
-export { eventCatalogue, eventCatalogueMarkdown, type CatalogueEntry, type CatalogueField } from './catalogue/index.js';
+export {
+  eventCatalogue,
+  eventCatalogueMarkdown,
+  type CatalogueEntry,
+  type CatalogueField,
+} from './catalogue/index.js';
 /** SC-11: resolving an incident resolves its linked open cases, once, as the system; its command ids and actor. */
 export { resolveIncident, incidentResolutionCommandId, incidentFlowActor } from './incidentResolution.js';
 /** What resolving an incident did, and why it stopped. */

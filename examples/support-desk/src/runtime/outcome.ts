@@ -1,3 +1,4 @@
+import { isExecuteFailure } from '@dossier/app';
 import type { CommandIdReused, StoreError } from '@dossier/core';
 import type { DecodeFailed } from '@dossier/domain';
 
@@ -19,22 +20,10 @@ export type Outcome =
   | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'failed'; readonly error: StoreError | CommandIdReused | Misaddressed | DecodeFailed };
 
-const failureTags: ReadonlySet<string> = new Set([
-  'ConcurrencyConflict',
-  'StreamNotFound',
-  'StreamDeleted',
-  'UndecodableEvent',
-  'InvalidEvent',
-  'StoreUnavailable',
-  'CommandIdReused',
-  'StreamOfAnotherAggregate',
-  'DecodeFailed',
-]);
-
 /** Whether an error from `handle` is the store's or the handler's (a failure), not the domain's (a refusal). */
 export const isFailure = (
   error: Refusal,
-): error is StoreError | CommandIdReused | Misaddressed | DecodeFailed => failureTags.has(error._tag);
+): error is StoreError | CommandIdReused | Misaddressed | DecodeFailed => isExecuteFailure(error);
 
 /** The refusal's details as `key: value` pairs, for people. */
 export const refusalDetails = (refusal: Refusal): string =>

@@ -64,7 +64,9 @@ const rebuildAll =
           `--projections ${path} is an event store; give the read models their own file, e.g. projections.db`,
         ),
       );
-    const states = createSqliteProjectionStore({ path, busyTimeoutMs: options.timeout });
+    // Saves during the rebuild need not reach the disk one by one: a crash leaves a copy that is never promoted and
+    // is rebuilt again. The promotion is synced, and with it every save before it (see the store's `synchronous`).
+    const states = createSqliteProjectionStore({ path, busyTimeoutMs: options.timeout, synchronous: 'normal' });
     const head = await headOf(session);
     const bar = progressBar(ctx, 'rebuilding');
     try {

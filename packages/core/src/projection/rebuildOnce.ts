@@ -2,7 +2,6 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { StoreUnavailable } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
-import { SubscriptionFailed } from '../store/subscription.js';
 import type { RecordedEvent } from '../store/types.js';
 import { typeFilter } from './consume.js';
 import { applyFailed, subscriptionFailure } from './failure.js';
@@ -18,6 +17,8 @@ export interface RebuildOnceOptions {
   readonly projections: ReadonlyArray<AnyProjection>;
   /** Saves every copy's changed rows and checkpoint after this many events read; 10,000 unless told. */
   readonly saveEvery?: number;
+  /** Events read from the log at a time; 2,000 unless told. */
+  readonly pageSize?: number;
   /** After each event read: how many so far, and the position of the last one. */
   readonly onProgress?: (eventsRead: number, position: bigint) => void;
 }
@@ -63,6 +64,7 @@ export const rebuildOnce =
   async () => {
     const { store, states } = options;
     const saveEvery = Math.max(1, Math.floor(options.saveEvery ?? 10_000));
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? 2_000));
     const copies: Copy[] = [];
     for (const given of options.projections) {
       const projection = keyed(given) as KeyedProjection<never, unknown>;
@@ -76,7 +78,7 @@ export const rebuildOnce =
       copies.push({ projection, types, key, rows: rowOverlay(states.rows(key)) });
     }
 
-    const subscription = store.subscribe({ filter: typeFilter(copies.flatMap((c) => [...c.types])) });
+    const filter = typeFilter(copies.flatMap((c) => [...c.types]));
     let eventsRead = 0;
     let position: bigint | null = null;
     let unsaved = 0;
@@ -88,10 +90,15 @@ export const rebuildOnce =
         return { _tag: 'RebuildFailed', failure: applyFailed(copy.key.name, event, thrown) };
       }
     };
-    try {
-      for await (const message of subscription) {
-        if (message.kind === 'caughtUp') break;
-        const { event } = message;
+    // The log is read a page at a time up to a short page (its head as it then stood), and each page is folded
+    // without a pause between events: a rebuild needs no live delivery, only every event once and in order.
+    for (let from = 0n; ; ) {
+      const page = await store.readAll({ fromPosition: from, limit: pageSize, filter })();
+      if (E.isLeft(page)) {
+        if (page.left._tag === 'StoreUnavailable') return E.left(page.left);
+        return E.left({ _tag: 'RebuildFailed', failure: subscriptionFailure('rebuild', page.left) });
+      }
+      for (const event of page.right) {
         eventsRead += 1;
         position = event.position;
         for (const copy of copies) {
@@ -106,13 +113,9 @@ export const rebuildOnce =
           if (E.isLeft(saved)) return saved;
         }
       }
-    } catch (thrown) {
-      if (!(thrown instanceof SubscriptionFailed)) throw thrown;
-      const report = subscriptionFailure('rebuild', thrown.error);
-      if (thrown.error._tag === 'StoreUnavailable') return E.left(thrown.error);
-      return E.left({ _tag: 'RebuildFailed', failure: report });
-    } finally {
-      await subscription.stop();
+      const last = page.right[page.right.length - 1];
+      if (last === undefined || page.right.length < pageSize) break;
+      from = last.position + 1n;
     }
 
     const saved = await saveAll(states, copies, position);

@@ -27,7 +27,11 @@ export interface SqliteProjectionStoreOptions {
   readonly path?: string;
   /** How long a save waits for another connection's transaction; 5 s unless told. */
   readonly busyTimeoutMs?: number;
-  /** `'full'` (the default) syncs at every save; `'normal'` survives a crash of the process only, and is faster. */
+  /**
+   * `'full'` (the default) syncs at every save; `'normal'` syncs saves only at WAL checkpoints, so a save survives
+   * a crash of the process but maybe not of the machine, and is faster (what a rebuild, whose copy can be rebuilt
+   * again, wants). A promotion is synced either way, and with it every save before it.
+   */
   readonly synchronous?: 'full' | 'normal';
   /** The `saved_at` of each save, ISO-8601 UTC; the system clock when omitted. */
   readonly clock?: () => string;
@@ -37,6 +41,9 @@ export interface SqliteProjectionStoreOptions {
 export interface SqliteProjectionStore extends ProjectionStore {
   readonly path: string;
 }
+
+// 64 MiB: what the page cache may hold, whatever the size of the read models.
+const pageCacheKiB = 65_536;
 
 const keyOf = (row: CopyRow): CopyKey => ({
   name: row.name,
@@ -58,6 +65,8 @@ const open = (
     // WAL: queries of other processes never block a save, and a save appends to one file.
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    // Saves insert rows all over the rows' index: a larger page cache keeps its inner pages in memory.
+    db.pragma(`cache_size = -${pageCacheKiB}`);
     ensureProjectionTables(db);
     return db;
   } catch (thrown) {
@@ -148,7 +157,7 @@ const storeOver = (
     },
   );
 
-  const promote = db.transaction((key: CopyKey): boolean => {
+  const promoteInTransaction = db.transaction((key: CopyKey): boolean => {
     const id = idOf(key);
     if (id === undefined) return false;
     setServing.run(key.name, id);
@@ -158,6 +167,17 @@ const storeOver = (
     }
     return true;
   });
+  // In WAL mode a synced commit syncs the log up to it: the saves made under `synchronous = NORMAL` before a
+  // promotion are as durable as the promotion itself.
+  const promote = (key: CopyKey): boolean => {
+    if (options.synchronous !== 'normal') return promoteInTransaction.immediate(key);
+    db.pragma('synchronous = FULL');
+    try {
+      return promoteInTransaction.immediate(key);
+    } finally {
+      db.pragma('synchronous = NORMAL');
+    }
+  };
 
   // Reads resolve the copy's id once it exists; a reset keeps the id, so it never goes stale.
   const rowsOf = (key: CopyKey): RowSource => {
@@ -210,7 +230,7 @@ const storeOver = (
     rows: rowsOf,
     promote: (key) =>
       run(`promoting a copy of ${key.name}`, () =>
-        promote.immediate(key)
+        promote(key)
           ? E.right(undefined)
           : E.left({
               _tag: 'StoreUnavailable',

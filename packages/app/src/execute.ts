@@ -91,8 +91,10 @@ export const execute = <A extends AggregateName>(
   const checked = checkRequest(aggregate, command, context, options);
   if (E.isLeft(checked)) return TE.left(checked.left);
   const request = checked.right;
-  // The three deciders differ in type; indexing by `A` gives back the one whose types `A` names.
-  const decider = deciders[aggregate] as unknown as AnyDecider<A>;
+  // The three deciders differ in type; indexing by `A` gives back the one whose types `A` names. The command was
+  // decoded just above, so the handler is given the decider without its decoder: decoded once, at this entry.
+  const { initialState, decide, evolve } = deciders[aggregate] as unknown as AnyDecider<A>;
+  const decider: AnyDecider<A> = { initialState, decide, evolve };
   const commandId = request.context.commandId ?? randomUUID();
   return handle(
     store,

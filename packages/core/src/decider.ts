@@ -16,6 +16,19 @@ export interface ErrorShape {
   readonly _tag: string;
 }
 
+/** One reason a value failed to decode: where in the input, and what was expected. */
+export interface DecodeProblem {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A command (or request) that could not be decoded, with every problem found; nothing was decided or appended. */
+export interface DecodeFailed {
+  readonly _tag: 'DecodeFailed';
+  readonly what: string;
+  readonly problems: ReadonlyArray<DecodeProblem>;
+}
+
 /**
  * An aggregate as a pure decider: `decide` turns a command and the current state into events
  * or a refusal; `evolve` folds one event into the state. Neither reads a clock or does I/O.
@@ -24,6 +37,12 @@ export interface Decider<C extends CommandShape, S, E extends EventShape, Err ex
   readonly initialState: S;
   readonly decide: (command: C, state: S) => Either<Err, ReadonlyArray<E>>;
   readonly evolve: (state: S, event: E) => S;
+  /**
+   * Decodes a command from anything (its io-ts codec, in practice): when given, the command handler decodes every
+   * command with it before deciding, so input from outside may be passed as it is and never reaches `decide`
+   * undecoded. Never throws.
+   */
+  readonly decodeCommand?: (input: unknown) => Either<DecodeFailed, C>;
 }
 
 /** The command type a decider accepts. */

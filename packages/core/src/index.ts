@@ -2,6 +2,8 @@ export type {
   CommandShape,
   EventShape,
   ErrorShape,
+  DecodeProblem,
+  DecodeFailed,
   Decider,
   CommandOf,
   StateOf,

@@ -1,12 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
-import { createInMemoryStore, type EventStore } from '@dossier/core';
+import { createInMemoryStore, handle, type Decider, type EventStore } from '@dossier/core';
 import { aggregateNames, dossierDeciders, execute, type AggregateName } from '../../src/index.js';
 import { fuzzInputArb, type FuzzInput } from './fuzzInputs.js';
 
 /** One input that broke a promise, and how to find it again. */
 export interface FuzzFailure {
   readonly aggregate: AggregateName;
+  readonly via: FuzzEntry;
   readonly seed: number;
   readonly index: number;
   readonly how: string;
@@ -46,17 +47,39 @@ const counting = (store: EventStore): { readonly store: EventStore; readonly app
 
 const deciders = dossierDeciders();
 
+// The three deciders differ in type; the handler is given whichever the aggregate names, as any decider.
+type AnyDecider = Decider<
+  { readonly type: string },
+  unknown,
+  { readonly type: string; readonly data: unknown },
+  { readonly _tag: string }
+>;
+
+/** The public entry an input is sent through: the app's `execute`, or core's command handler with a domain decider. */
+export type FuzzEntry = 'execute' | 'handle';
+
+// The input is whatever a caller might send: the static type is the caller's promise, not checked here.
+const send = (via: FuzzEntry, store: EventStore, aggregate: AggregateName, command: unknown, id: string) =>
+  via === 'execute'
+    ? execute(store, deciders, aggregate, `${aggregate}-fuzz`, command as never)
+    : handle(store, deciders[aggregate] as unknown as AnyDecider, {
+        stream: `${aggregate}-fuzz`,
+        command: command as never,
+        context: { commandId: id, actor: 'fuzz' },
+      });
+
 /**
- * Sends `runs` inputs drawn with `seed` to `execute` on one aggregate, on a fresh in-memory store per 10,000, and
- * counts every throw, every invalid input not refused as `DecodeFailed`, and every event appended for a refusal.
+ * Sends `runs` inputs drawn with `seed` to `execute` (or `handle`) on one aggregate, on a fresh in-memory store per
+ * 10,000, and counts every throw, every invalid input not refused as `DecodeFailed`, and every event appended for a
+ * refusal.
  */
 export const fuzzExecute = async (
   aggregate: AggregateName,
   runs: number,
   seed: number,
+  via: FuzzEntry = 'execute',
 ): Promise<FuzzReport> => {
   const chunk = 10_000;
-  const stream = `${aggregate}-fuzz`;
   const failures: FuzzFailure[] = [];
   const counts = {
     syncThrows: 0,
@@ -67,7 +90,7 @@ export const fuzzExecute = async (
     accepted: 0,
   };
   const fail = (index: number, chunkSeed: number, input: FuzzInput, what: string): void => {
-    if (failures.length < 20) failures.push({ aggregate, seed: chunkSeed, index, how: input.how, what });
+    if (failures.length < 20) failures.push({ aggregate, via, seed: chunkSeed, index, how: input.how, what });
   };
   for (let start = 0; start < runs; start += chunk) {
     const chunkSeed = (seed + start / chunk) | 0;
@@ -80,8 +103,7 @@ export const fuzzExecute = async (
       const before = appended();
       let task;
       try {
-        // The input is whatever a caller might send: the static type is the caller's promise, not checked here.
-        task = execute(store, deciders, aggregate, stream, input.command as never);
+        task = send(via, store, aggregate, input.command, `fuzz-${chunkSeed}-${index}`);
       } catch (thrown) {
         counts.syncThrows += 1;
         fail(index, chunkSeed, input, `threw at once: ${messageOf(thrown)}`);
@@ -116,12 +138,14 @@ export const fuzzExecute = async (
   return { runs, ...counts, failures };
 };
 
-/** {@link fuzzExecute} on every aggregate, `runs` each. */
+/** {@link fuzzExecute} on every aggregate through both entries, `runs` each. */
 export const fuzzEveryAggregate = async (
   runs: number,
   seed: number,
-): Promise<ReadonlyArray<readonly [AggregateName, FuzzReport]>> => {
-  const reports: Array<readonly [AggregateName, FuzzReport]> = [];
-  for (const aggregate of aggregateNames) reports.push([aggregate, await fuzzExecute(aggregate, runs, seed)]);
+): Promise<ReadonlyArray<readonly [string, FuzzReport]>> => {
+  const reports: Array<readonly [string, FuzzReport]> = [];
+  for (const via of ['execute', 'handle'] as const)
+    for (const aggregate of aggregateNames)
+      reports.push([`${via} ${aggregate}`, await fuzzExecute(aggregate, runs, seed, via)]);
   return reports;
 };

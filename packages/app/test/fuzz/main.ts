@@ -14,11 +14,12 @@ if (!Number.isSafeInteger(runs) || runs <= 0 || !Number.isSafeInteger(seed)) {
 
 const started = Date.now();
 process.stdout.write(`fuzzing execute with ${runs.toLocaleString('en')} inputs, seed ${seed}\n`);
+// Each input goes through both public entries that take a command: `execute` and core's `handle`.
 const reports = await fuzzEveryAggregate(Math.ceil(runs / 3), seed);
 let broken = 0;
-for (const [aggregate, report] of reports) {
+for (const [entry, report] of reports) {
   const { failures, ...counts } = report;
-  process.stdout.write(`${aggregate}: ${JSON.stringify(counts)}\n`);
+  process.stdout.write(`${entry}: ${JSON.stringify(counts)}\n`);
   for (const failure of failures) process.stdout.write(`  FAIL ${JSON.stringify(failure)}\n`);
   broken += report.syncThrows + report.asyncThrows + report.invalidNotRefused + report.appendsFromRefused;
 }

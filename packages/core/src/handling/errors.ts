@@ -1,3 +1,4 @@
+import type { DecodeFailed } from '../decider.js';
 import type { StoreError } from '../store/errors.js';
 import type { StreamName } from '../store/types.js';
 
@@ -15,5 +16,8 @@ export const commandIdReused = (commandId: string, stream: StreamName): CommandI
   stream,
 });
 
-/** Every way handling a command can fail: the domain refused it, the store failed, or its id was reused. */
-export type HandleError<Err> = Err | StoreError | CommandIdReused;
+/**
+ * Every way handling a command can fail: the request did not decode, the domain refused it, the store failed, or
+ * its id was reused.
+ */
+export type HandleError<Err> = Err | StoreError | CommandIdReused | DecodeFailed;

@@ -5,6 +5,7 @@ import { fold, type CommandShape, type Decider, type ErrorShape, type EventShape
 import type { EventStore } from '../store/port.js';
 import type { NewEvent, RecordedEvent, StreamName } from '../store/types.js';
 import { backoffDelay, defaultBackoff, type Backoff } from './backoff.js';
+import { checkRequest } from './checkRequest.js';
 import { commandHash } from './commandHash.js';
 import { commandIdReused, type HandleError } from './errors.js';
 import { writeSnapshotIfDue, type ResolvedSnapshots } from './snapshotWrite.js';
@@ -64,7 +65,9 @@ export interface Handled<S> {
  * revision it read, re-reading and deciding again after a conflict (bounded, with jittered waits). A command
  * whose id the stream already holds is not applied again: the earlier outcome comes back if its content is
  * the same, `CommandIdReused` if not. Events are decoded by the store's schema (build it from the decider's
- * codecs); ids are checked per stream.
+ * codecs); ids are checked per stream. Whatever its static type, the request is checked first and the command
+ * decoded with the decider's `decodeCommand` (when it has one): bad input is answered with `DecodeFailed` naming
+ * each bad path, and nothing is read, decided or appended.
  */
 export const handle =
   <C extends CommandShape, S, Ev extends EventShape, Err extends ErrorShape>(
@@ -74,7 +77,9 @@ export const handle =
     options: HandleOptions<NoInfer<S>> = {},
   ): TaskEither<HandleError<Err>, Handled<S>> =>
   async () => {
-    const { stream, command, context } = request;
+    const checked = checkRequest(decider, request, options);
+    if (E.isLeft(checked)) return checked;
+    const { stream, command, context } = checked.right;
     const hash = commandHash(command);
     const snapshots: ResolvedSnapshots<S> | undefined =
       options.snapshots === undefined

@@ -1,4 +1,5 @@
 import type { Decider } from '@dossier/core';
+import { decodeInvitationCommand } from './commandCodecs.js';
 import type { InvitationCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { InvitationError } from './errors.js';
@@ -11,6 +12,8 @@ export const invitation: Decider<InvitationCommand, InvitationState, InvitationE
   initialState: initialInvitationState,
   decide,
   evolve,
+  // The command handler decodes every command with it before deciding.
+  decodeCommand: decodeInvitationCommand,
 };
 
 /** Identifies an invitation, across all profiles. */

@@ -1,4 +1,5 @@
 import type { Decider } from '@dossier/core';
+import { decodePaymentProfileCommand } from './commandCodecs.js';
 import type { PaymentProfileCommand } from './commands.js';
 import { decide } from './decide.js';
 import type { PaymentProfileError } from './errors.js';
@@ -12,7 +13,13 @@ export const paymentProfile: Decider<
   PaymentProfileState,
   PaymentProfileEvent,
   PaymentProfileError
-> = { initialState: initialPaymentProfileState, decide, evolve };
+> = {
+  initialState: initialPaymentProfileState,
+  decide,
+  evolve,
+  // The command handler decodes every command with it before deciding.
+  decodeCommand: decodePaymentProfileCommand,
+};
 
 /** Identifies a payment profile. */
 export type { ProfileId } from './ids.js';

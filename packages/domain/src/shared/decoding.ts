@@ -1,18 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import type { DecodeFailed, DecodeProblem } from '@dossier/core';
 
-/** One reason a value failed to decode: where in the input, and what was expected. */
-export interface DecodeProblem {
-  readonly path: string;
-  readonly reason: string;
-}
-
-/** A command or event that could not be decoded, with every problem found. */
-export interface DecodeFailed {
-  readonly _tag: 'DecodeFailed';
-  readonly what: string;
-  readonly problems: ReadonlyArray<DecodeProblem>;
-}
+// The kernel's shapes, so that the command handler answers the same `DecodeFailed` as the codecs.
+export type { DecodeFailed, DecodeProblem };
 
 const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
   const tag = (type as { readonly _tag?: string } | undefined)?._tag;

@@ -1,4 +1,5 @@
 import type { Decider } from '@dossier/core';
+import { decodeSupportCaseCommand } from './commandCodecs.js';
 import type { SupportCaseCommand } from './commands.js';
 import { makeDecide } from './decide.js';
 import type { SupportCaseError } from './errors.js';
@@ -14,6 +15,8 @@ export const makeSupportCase = (
   initialState: initialSupportCaseState,
   decide: makeDecide(policy),
   evolve,
+  // The command handler decodes every command with it before deciding.
+  decodeCommand: decodeSupportCaseCommand,
 });
 
 /** The support-case decider under {@link defaultSupportPolicy}. */

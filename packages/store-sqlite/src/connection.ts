@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import type { StoreUnavailable } from '@dossier/core';
 import { currentSchemaVersion, migrate, schemaVersionOf } from './migrations.js';
 import type { ResolvedOptions } from './options.js';
-import { sqliteCode, unavailable } from './sqliteErrors.js';
+import { attemptBusyMs, isBusy as isBusyError } from './busy.js';
+import { unavailable } from './sqliteErrors.js';
 
 const isInMemory = (path: string): boolean => path === ':memory:' || path === '';
 
@@ -14,9 +15,6 @@ const isInMemory = (path: string): boolean => path === ':memory:' || path === ''
 interface OpenFailed {
   readonly thrown: unknown;
 }
-
-// One attempt waits at most this long inside SQLite, which blocks the event loop; longer waits are retries in between.
-const attemptBusyMs = 25;
 
 const sidecars = (path: string): ReadonlyArray<string> => [`${path}-wal`, `${path}-shm`];
 
@@ -43,8 +41,31 @@ const tidySidecars = (path: string): void => {
   }
 };
 
+/**
+ * Why a read-only open must not go on: a `-wal` without its `-shm` (or the reverse). Another connection may hold the
+ * store in exclusive locking mode (it keeps no `-shm`), or a crash or a copy of only some of the files left them so.
+ * Either way SQLite would create the missing file to read the log, and cannot be asked not to (an exclusive lock
+ * needs a writable file; `immutable` would ignore the committed transactions in the `-wal`).
+ */
+const loneSidecar = (path: string): string | undefined => {
+  const [wal, shm] = sidecars(path).map((file) => existsSync(file));
+  if (wal === shm) return undefined;
+  const [present, missing] = wal === true ? [`${path}-wal`, `${path}-shm`] : [`${path}-shm`, `${path}-wal`];
+  return (
+    `${present} is there without ${missing}: another connection holds the store locked in exclusive mode, or a ` +
+    `crash or a partial copy left it so. Reading it would create ${missing}, and a read-only open creates no ` +
+    `file: try again once the lock is gone, or recover it by opening it once read-write (the application, or ` +
+    `openSqliteStore without readOnly), or read a copy of the files made elsewhere`
+  );
+};
+
+/** Thrown for {@link loneSidecar}: waited for as a lock is, since another connection may release it. */
+class LoneSidecar extends Error {}
+
 const attempt = (options: ResolvedOptions): E.Either<OpenFailed, Database.Database> => {
   const { path, readOnly } = options;
+  const lone = readOnly && !isInMemory(path) ? loneSidecar(path) : undefined;
+  if (lone !== undefined) return E.left({ thrown: new LoneSidecar(lone) });
   if (!readOnly && !isInMemory(path)) {
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -68,9 +89,8 @@ const attempt = (options: ResolvedOptions): E.Either<OpenFailed, Database.Databa
     tidy();
     return prepared;
   }
+  // SQLite keeps waiting `attemptBusyMs` at most for a lock: longer waits are the store's retries, on timers.
   afterClose.set(db, tidy);
-  // From now on a statement waits for another writer as long as the caller allows.
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
   return prepared;
 };
 
@@ -108,10 +128,8 @@ const prepare = (
   }
 };
 
-const isBusy = (failed: OpenFailed): boolean => {
-  const code = sqliteCode(failed.thrown);
-  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-};
+const isBusy = (failed: OpenFailed): boolean =>
+  failed.thrown instanceof LoneSidecar || isBusyError(failed.thrown);
 
 const describe = (options: ResolvedOptions, failed: OpenFailed): StoreUnavailable =>
   unavailable(options.path, 'opening', failed.thrown, options.busyTimeoutMs);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoreError, StoreUnavailable } from '@dossier/core';
 import type { ChangeFeed } from './changes.js';
 import type { ResolvedOptions } from './options.js';
+import { markBusy } from './busy.js';
 import { unavailable } from './sqliteErrors.js';
 import type { Statements } from './statements.js';
 
@@ -13,9 +14,12 @@ export interface StoreContext {
   readonly changes: ChangeFeed;
 }
 
-/** The {@link StoreUnavailable} for something SQLite threw while `doing` an operation on this store. */
+/**
+ * The {@link StoreUnavailable} for something SQLite threw while `doing` an operation on this store; one made of
+ * another connection's lock is marked, so that the operation can be tried again (`whileBusy`).
+ */
 export const failure = (ctx: StoreContext, doing: string, thrown: unknown): StoreUnavailable =>
-  unavailable(ctx.options.path, doing, thrown, ctx.options.busyTimeoutMs);
+  markBusy(unavailable(ctx.options.path, doing, thrown, ctx.options.busyTimeoutMs), thrown);
 
 /** The largest 64-bit integer: "no bound" for a backwards read. */
 export const maxInt64 = 9223372036854775807n;

@@ -11,6 +11,7 @@ import {
   type Subscription,
 } from '@dossier/core';
 import { appendInGroup } from './append.js';
+import { isBusy, nextPause, whileBusy } from './busy.js';
 import { changeFeed } from './changes.js';
 import { closeDatabase, openDatabase, openDatabaseWaiting } from './connection.js';
 import { inTransaction } from './transactions.js';
@@ -59,16 +60,34 @@ const resolve = (options: SqliteStoreOptions): ResolvedOptions => ({
   synchronous: options.synchronous ?? 'full',
 });
 
-// better-sqlite3 is synchronous: each task does its work when run, never when built.
-const task =
+// better-sqlite3 is synchronous: each task does its work when run, never when built, and tries again on timers
+// while another connection holds a lock, up to the busy timeout.
+const taskOf =
+  (ctx: StoreContext) =>
   <A>(work: () => E.Either<StoreError, A>): TE.TaskEither<StoreError, A> =>
   () =>
-    Promise.resolve(work());
+    whileBusy(ctx.options.busyTimeoutMs, work);
+
+/** Takes the write lock for a batch, trying again on timers while another connection holds it. */
+const beginImmediate = async (ctx: StoreContext): Promise<void> => {
+  const deadline = Date.now() + ctx.options.busyTimeoutMs;
+  for (let pause = 5; ; pause = nextPause(pause)) {
+    try {
+      ctx.db.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (thrown) {
+      const left = deadline - Date.now();
+      if (!isBusy(thrown) || left <= 0) throw thrown;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+    }
+  }
+};
 
 const storeOver = (ctx: StoreContext): SqliteEventStore => {
   const subscriptions = new Set<Subscription>();
   let closed = false;
   const writer = groupWriter(ctx, () => ctx.changes.notify());
+  const task = taskOf(ctx);
   return {
     path: ctx.options.path,
     append: (stream, expected, events) => () =>
@@ -127,7 +146,7 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
       }),
     inTransaction: async (work) => {
       if (ctx.db.inTransaction) return work();
-      ctx.db.exec('BEGIN IMMEDIATE');
+      await beginImmediate(ctx);
       try {
         const result = await work();
         ctx.db.exec('COMMIT');
@@ -140,7 +159,7 @@ const storeOver = (ctx: StoreContext): SqliteEventStore => {
     close: async () => {
       if (closed) return;
       closed = true;
-      writer.flush();
+      await writer.drain();
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       subscriptions.clear();
       ctx.changes.close();

@@ -8,6 +8,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@dossier/core';
+import { whileBusy } from './busy.js';
 import { failure, int64, type StoreContext } from './context.js';
 import { filterSql } from './filter.js';
 import { decodeRow, eventColumns, type EventRow } from './rows.js';
@@ -55,7 +56,8 @@ const readPage = (
 export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Subscription =>
   catchUpThenLive(
     {
-      readPage: (after, limit, filter) => Promise.resolve(readPage(ctx, after, limit, filter)),
+      readPage: (after, limit, filter) =>
+        whileBusy(ctx.options.busyTimeoutMs, () => readPage(ctx, after, limit, filter)),
       watch: ctx.changes.watch,
     },
     options,

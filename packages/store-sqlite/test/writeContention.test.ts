@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../src/index.js';
+import { left, newEvents, right, tempFolder } from './helpers.js';
+
+/**
+ * The longest gap between ticks of a 5 ms interval while `during` runs: how long the event loop was blocked. A
+ * synchronous wait for SQLite's lock shows here as a gap as long as the wait.
+ */
+const loopLagDuring = async <A>(
+  during: () => Promise<A>,
+): Promise<{ readonly result: A; readonly lagMs: number }> => {
+  let last = performance.now();
+  let lagMs = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    lagMs = Math.max(lagMs, now - last);
+    last = now;
+  }, 5);
+  try {
+    const result = await during();
+    lagMs = Math.max(lagMs, performance.now() - last);
+    return { result, lagMs };
+  } finally {
+    clearInterval(ticker);
+  }
+};
+
+describe('SQLite appends while another connection holds the write lock', () => {
+  let temp: ReturnType<typeof tempFolder> | undefined;
+  afterEach(() => temp?.remove());
+
+  it('wait on timers, not in SQLite: the event loop keeps ticking, and every waiting append commits once the lock is gone', async () => {
+    temp = tempFolder();
+    const busyTimeoutMs = 4_000;
+    const store = createSqliteStore({ path: temp.dbPath, busyTimeoutMs });
+    await right(store.append('case-1', 'no-stream', newEvents(1)));
+    const holder = new Database(temp.dbPath);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      // Released by a timer: were the appends waiting inside SQLite, the timer could not fire until they gave up.
+      setTimeout(() => holder.exec('ROLLBACK'), 300);
+      const { result, lagMs } = await loopLagDuring(() =>
+        Promise.all([
+          right(store.append('case-1', 0n, newEvents(2))),
+          right(store.append('case-2', 'no-stream', newEvents(3))),
+        ]),
+      );
+      expect(result.map((r) => r.nextExpectedRevision)).toEqual([2n, 2n]);
+      // Far below the busy timeout: one attempt waits a few tens of milliseconds inside SQLite at most.
+      expect(lagMs).toBeLessThan(busyTimeoutMs / 4);
+      expect(await right(store.readAll())).toHaveLength(6);
+    } finally {
+      holder.close();
+      await store.close();
+    }
+  });
+
+  it('answer StoreUnavailable at the busy timeout without blocking, write nothing, and work once the lock is gone', async () => {
+    temp = tempFolder();
+    const busyTimeoutMs = 600;
+    const store = createSqliteStore({ path: temp.dbPath, busyTimeoutMs });
+    await right(store.append('case-1', 'no-stream', newEvents(1)));
+    const holder = new Database(temp.dbPath);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const { result, lagMs } = await loopLagDuring(() => left(store.append('case-1', 0n, newEvents(1))));
+      expect(result).toEqual({
+        _tag: 'StoreUnavailable',
+        cause: expect.stringContaining(
+          `stayed locked by another connection for more than the busy timeout of ${busyTimeoutMs} ms`,
+        ) as string,
+      });
+      expect(lagMs).toBeLessThan(busyTimeoutMs / 2);
+      holder.exec('ROLLBACK');
+      expect(await right(store.readAll())).toHaveLength(1);
+      await right(store.append('case-1', 0n, newEvents(1)));
+      expect(await right(store.readAll())).toHaveLength(2);
+    } finally {
+      holder.close();
+      await store.close();
+    }
+  });
+
+  it('a batch (inTransaction) waits for the lock on timers too', async () => {
+    temp = tempFolder();
+    const busyTimeoutMs = 4_000;
+    const store = createSqliteStore({ path: temp.dbPath, busyTimeoutMs });
+    await right(store.append('case-1', 'no-stream', newEvents(1)));
+    const holder = new Database(temp.dbPath);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      setTimeout(() => holder.exec('ROLLBACK'), 300);
+      const { result, lagMs } = await loopLagDuring(() =>
+        store.inTransaction(() => right(store.append('case-1', 0n, newEvents(2)))),
+      );
+      expect(result.nextExpectedRevision).toBe(2n);
+      expect(lagMs).toBeLessThan(busyTimeoutMs / 4);
+    } finally {
+      holder.close();
+      await store.close();
+    }
+  });
+});

@@ -186,12 +186,28 @@ describe('--help', { timeout: 20_000 }, () => {
     expect(bare.stderr).toContain('Usage: dossier');
     // Each command's help in this process: the binary's own start is proven above, and a dozen processes starting
     // at once outlast any bound on a loaded CI machine.
-    const commands = ['demo', 'replay', 'audit', 'verify', 'rebuild', 'queue', 'matrix', 'export', 'streams'];
-    for (const command of commands) {
+    const commands = [
+      'demo',
+      'replay',
+      'audit',
+      'verify',
+      'rebuild',
+      'queue',
+      'matrix',
+      'export',
+      'streams',
+      'checkpoint',
+      'prove',
+    ];
+    // The evidence commands that read no store: keys are made, and proofs checked, offline.
+    const offline = ['keygen', 'verify-proof'];
+    for (const command of [...commands, ...offline]) {
+      expect(top.stdout, command).toMatch(new RegExp(`^  ${command} `, 'm'));
       const help = await inProcess([command, '--help']);
       expect(help.code, command).toBe(0);
       expect(help.stdout).toContain(`Usage: dossier ${command}`);
-      expect(help.stdout).toContain('--store <location>');
+      if (commands.includes(command)) expect(help.stdout).toContain('--store <location>');
+      else expect(help.stdout, command).not.toContain('--store <location>');
     }
   });
 });

@@ -60,10 +60,9 @@ export const laras = person('user-laras', 'laras@kedaikopisenja.id');
 export const tono = person('user-tono', 'tono@lumbungtani.or.id');
 export const maya = person('user-maya', 'maya@majujaya.co.id');
 
-/** The support desk's agents, and the status page that announces platform incidents. */
+/** The support desk's agents. */
 export const putri = person('agent-putri', 'putri@helpdesk.capgo.example');
 export const rizky = person('agent-rizky', 'rizky@helpdesk.capgo.example');
-export const statusPage = person('status-page', 'status@status.capgo.example');
 
 /** The payment profiles. */
 export const nusantaraProfile: ProfileId = fixed(ProfileIdCodec, 'pt-nusantara-digital');

@@ -2,10 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { createDossier } from '@dossier/app';
 import { verifyStore } from '@dossier/core';
-import { compareCaseOrder, invitationStream, paymentProfileStream } from '@dossier/domain';
+import {
+  compareCaseOrder,
+  incidentFlowActor,
+  incidentResolutionCommandId,
+  invitationStream,
+  paymentProfileStream,
+  supportCaseStream,
+  type CaseId,
+} from '@dossier/domain';
 import { openTicketQueue, permissionMatrix } from '@dossier/projections';
 import { demoNow, on } from '../src/calendar.js';
-import { andi, dewi, eko, fajar, gita, invitationId, nusantaraProfile } from '../src/cast.js';
+import {
+  andi,
+  caseId,
+  dewi,
+  eko,
+  fajar,
+  gita,
+  invitationId,
+  liveUpdatesOutage,
+  nusantaraProfile,
+} from '../src/cast.js';
 import { refusalDetails } from '../src/runtime/outcome.js';
 import { script } from '../src/index.js';
 import { fromLog, readLog, runInto, tempStore, withStore, type DemoRun } from './support.js';
@@ -99,6 +117,24 @@ describe('the support-desk demo, run once on an empty SQLite store', () => {
       'declined',
       'expired',
     ]);
+  });
+
+  it('SC-11 the end of the incident resolved both linked cases through the incident flow, once each', async () => {
+    const log = await withStore(store.location, readLog);
+    const outage = log.filter(
+      (event) =>
+        event.type === 'CaseResolved' &&
+        (event.data as { readonly outcome: { readonly kind: string } }).outcome.kind === 'outage-resolved',
+    );
+    expect(outage.map((event) => event.stream).sort()).toEqual(
+      [caseId(1009), caseId(1010)].map((id) => supportCaseStream(id)),
+    );
+    for (const event of outage) {
+      expect(event.metadata.actor).toBe(incidentFlowActor.id);
+      expect(event.metadata.commandId).toBe(
+        incidentResolutionCommandId(liveUpdatesOutage, event.stream.slice('supportCase-'.length) as CaseId),
+      );
+    }
   });
 
   it('records on the story calendar, with every hash chain intact', async () => {

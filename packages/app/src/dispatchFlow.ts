@@ -1,6 +1,6 @@
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import type { EventStore, Handled } from '@dossier/core';
-import { systemActor, type InvitationFlowDispatch } from '@dossier/domain';
+import type { IncidentFlowDispatch, InvitationFlowDispatch } from '@dossier/domain';
 import type { AggregateState, DossierDeciders } from './aggregates.js';
 import { execute, type ExecuteError } from './execute.js';
 
@@ -14,28 +14,39 @@ export interface CausedBy {
   readonly causationId: string;
 }
 
-/** Why a command of the invitation flow was not carried out. */
-export type FlowDispatchError = ExecuteError<'invitation'> | ExecuteError<'paymentProfile'>;
+/** A command one of the flows (invitation, incident) asks to dispatch. */
+export type FlowDispatch = InvitationFlowDispatch | IncidentFlowDispatch;
 
-/** What a command of the invitation flow did to its stream. */
+/** Why a command of a flow was not carried out. */
+export type FlowDispatchError =
+  ExecuteError<'invitation'> | ExecuteError<'paymentProfile'> | ExecuteError<'supportCase'>;
+
+/** What a command of a flow did to its stream. */
 export type FlowDispatched =
-  Handled<AggregateState<'invitation'>> | Handled<AggregateState<'paymentProfile'>>;
+  | Handled<AggregateState<'invitation'>>
+  | Handled<AggregateState<'paymentProfile'>>
+  | Handled<AggregateState<'supportCase'>>;
 
 /**
- * Carries out one command of the invitation flow through `handle`, with its aggregate's decider, the id the flow or
- * the runner derived from the triggering event (the saga's own id wins when it has one), the event's correlation and
- * causation ids, and the flow's system actor.
+ * Carries out one command of a flow through `handle`, with its aggregate's decider, the id the flow or the runner
+ * derived from the triggering event (the flow's own id wins when it has one), the event's correlation and causation
+ * ids, and the flow's system actor (the command's own).
  */
 export const dispatchFlow =
   (store: EventStore, deciders: DossierDeciders) =>
-  (dispatch: InvitationFlowDispatch, cause: CausedBy): TE.TaskEither<FlowDispatchError, FlowDispatched> => {
+  (dispatch: FlowDispatch, cause: CausedBy): TE.TaskEither<FlowDispatchError, FlowDispatched> => {
     const context = {
       commandId: dispatch.commandId ?? cause.commandId,
       correlationId: cause.correlationId,
       causationId: cause.causationId,
-      actor: systemActor.id,
+      actor: dispatch.command.actor.id,
     };
-    return dispatch.aggregate === 'invitation'
-      ? execute(store, deciders, 'invitation', dispatch.stream, dispatch.command, context)
-      : execute(store, deciders, 'paymentProfile', dispatch.stream, dispatch.command, context);
+    switch (dispatch.aggregate) {
+      case 'invitation':
+        return execute(store, deciders, 'invitation', dispatch.stream, dispatch.command, context);
+      case 'paymentProfile':
+        return execute(store, deciders, 'paymentProfile', dispatch.stream, dispatch.command, context);
+      case 'supportCase':
+        return execute(store, deciders, 'supportCase', dispatch.stream, dispatch.command, context);
+    }
   };

@@ -9,7 +9,9 @@ import {
   type ProcessManagerRunner,
   type AnyProjectionOf,
   type ProjectionRunner,
+  type StoreUnavailable,
 } from '@dossier/core';
+import { openCasesLinkedTo } from '@dossier/domain';
 import { auditTrail, openTicketQueue, pendingInvitations, permissionMatrix } from '@dossier/projections';
 import { dossierDeciders } from './aggregates.js';
 import { waitUntilQuiet } from './caughtUp.js';
@@ -23,21 +25,27 @@ import type {
 } from './dossierTypes.js';
 import { execute } from './execute.js';
 import { expireDue } from './expiry.js';
+import { runIncidentFlow } from './incidentProcess.js';
+import { recordIncidentEnd, type IncidentFlowNotRunning } from './incidentResolution.js';
 import { runInvitationFlow } from './invitationProcess.js';
 import { dossierProjections } from './projections.js';
 
 const notStarted: DossierNotStarted = { _tag: 'DossierNotStarted' };
+const incidentFlowNotRunning: IncidentFlowNotRunning = { _tag: 'IncidentFlowNotRunning' };
+
+type Flow = ProcessManagerRunner<FlowDispatchError>;
 
 interface Running {
   readonly projections: ProjectionRunner;
   /** Signs checkpoints of the log as it grows, when the operator asked for them. */
   readonly checkpointWriter: CheckpointWriter | null;
-  readonly flow: ProcessManagerRunner<FlowDispatchError> | null;
+  /** The invitation flow and the incident flow, unless `flows: false`. */
+  readonly flows: { readonly invitation: Flow; readonly incident: Flow } | null;
 }
 
 /**
- * Assembles Dossier over an event store: `execute` works at once; `start()` runs the four read models and the
- * invitation flow until `stop()`. A script writes, calls `waitUntilCaughtUp()`, then reads the views:
+ * Assembles Dossier over an event store: `execute` works at once; `start()` runs the four read models, the
+ * invitation flow and the incident flow until `stop()`. A script writes, calls `waitUntilCaughtUp()`, then reads the views:
  *
  * ```ts
  * const dossier = createDossier({ store });
@@ -70,23 +78,30 @@ export const createDossier = (options: DossierOptions): Dossier => {
     if (E.isLeft(projections)) return projections;
     const checkpointWriter =
       options.checkpoints === undefined ? null : runCheckpointWriter(store, options.checkpoints);
-    if (options.invitationFlow === false) {
-      running = { projections: projections.right, flow: null, checkpointWriter };
+    if (options.flows === false) {
+      running = { projections: projections.right, flows: null, checkpointWriter };
       return E.right(undefined);
     }
-    const flow = await runInvitationFlow({
+    const flowOptions = {
       store,
       checkpoints: states,
       deciders,
       bus,
       ...(options.retry === undefined ? {} : { retry: options.retry }),
-    })();
-    if (E.isLeft(flow)) {
+    };
+    const invitation = await runInvitationFlow(flowOptions)();
+    const incident = E.isLeft(invitation) ? invitation : await runIncidentFlow(flowOptions)();
+    if (E.isLeft(invitation) || E.isLeft(incident)) {
+      if (E.isRight(invitation)) await invitation.right.stop();
       await projections.right.stop();
       await checkpointWriter?.stop();
-      return flow;
+      return E.left(E.isLeft(invitation) ? invitation.left : (incident as E.Left<StoreUnavailable>).left);
     }
-    running = { projections: projections.right, flow: flow.right, checkpointWriter };
+    running = {
+      projections: projections.right,
+      flows: { invitation: invitation.right, incident: incident.right },
+      checkpointWriter,
+    };
     return E.right(undefined);
   };
 
@@ -101,7 +116,12 @@ export const createDossier = (options: DossierOptions): Dossier => {
 
   const waitUntilCaughtUp = async (): Promise<void> => {
     if (running === null) return;
-    await waitUntilQuiet(store, running.flow === null ? [] : [running.flow], running.projections);
+    const { flows } = running;
+    await waitUntilQuiet(
+      store,
+      flows === null ? [] : [flows.invitation, flows.incident],
+      running.projections,
+    );
   };
 
   return {
@@ -122,8 +142,9 @@ export const createDossier = (options: DossierOptions): Dossier => {
       const stopping = running;
       running = null;
       if (stopping === null) return;
-      // The flow first: what it dispatches last still reaches the read models before they stop.
-      await stopping.flow?.stop();
+      // The flows first: what they dispatch last still reaches the read models before they stop.
+      await stopping.flows?.invitation.stop();
+      await stopping.flows?.incident.stop();
       await stopping.projections.stop();
       await stopping.checkpointWriter?.stop();
     },
@@ -138,8 +159,21 @@ export const createDossier = (options: DossierOptions): Dossier => {
       running === null ? Promise.resolve(E.left(notStarted)) : running.projections.rebuild(name),
     status: async () => ({
       projections: running === null ? [] : await running.projections.status(),
-      invitationFlow: running?.flow?.status() ?? null,
+      invitationFlow: running?.flows?.invitation.status() ?? null,
+      incidentFlow: running?.flows?.incident.status() ?? null,
     }),
+    resolveIncident: async (incidentId, at) => {
+      await waitUntilCaughtUp();
+      const flow = running?.flows?.incident;
+      if (flow === undefined) return E.left(incidentFlowNotRunning);
+      const open = openCasesLinkedTo(flow.rows(), incidentId);
+      const recorded = await recordIncidentEnd(store, deciders, flow.rows(), incidentId, at);
+      if (E.isLeft(recorded)) return recorded;
+      await waitUntilCaughtUp();
+      const stillOpen = openCasesLinkedTo(flow.rows(), incidentId);
+      const resolved = open.filter((caseId) => !stillOpen.includes(caseId));
+      return E.right({ incidentId, resolved, stillOpen });
+    },
     expireDue: async (now) => {
       await waitUntilCaughtUp();
       const pending = view(pendingInvitations)();

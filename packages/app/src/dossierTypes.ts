@@ -19,7 +19,7 @@ import type {
   StartError,
   StreamName,
 } from '@dossier/core';
-import type { Instant, SupportPolicy } from '@dossier/domain';
+import type { IncidentId, Instant, SupportPolicy } from '@dossier/domain';
 import type {
   AuditTrailQueries,
   OpenTicketQueueQueries,
@@ -30,6 +30,7 @@ import type { AggregateCommand, AggregateName, AggregateState, DossierDeciders }
 import type { FlowDispatchError } from './dispatchFlow.js';
 import type { ExecuteContext, ExecuteError } from './execute.js';
 import type { ExpiryOutcome } from './expiry.js';
+import type { IncidentResolution, IncidentResolutionError } from './incidentResolution.js';
 
 /** How to assemble a Dossier; only the event store is needed. */
 export interface DossierOptions {
@@ -44,10 +45,11 @@ export interface DossierOptions {
   /** The bus read-model changes are announced on; a new one unless told (see `dossier.bus`). */
   readonly bus?: ReadModelBus;
   /**
-   * Whether `start` runs the invitation flow, which writes commands to the store: true unless told. Set it false
-   * for read-only work (queries, rebuilds, audits) on a store another process writes to.
+   * Whether `start` runs the flows — the invitation flow (IN-4) and the incident flow (SC-11) — which write commands
+   * to the store: true unless told. Set it false for read-only work (queries, rebuilds, audits) on a store another
+   * process writes to.
    */
-  readonly invitationFlow?: boolean;
+  readonly flows?: boolean;
   /** Saves read-model state after this many events at the latest; core's default (1,000) unless told. */
   readonly saveEvery?: number;
   /** While live, saves this long after the last event; core's default (20 ms) unless told. */
@@ -72,11 +74,13 @@ export type ViewUnavailable = DossierNotStarted | ProjectionNotRunning;
 /** Why `start` failed; nothing is left running then. */
 export type DossierStartError = StartError;
 
-/** Where every read model and the invitation flow are. */
+/** Where every read model and flow are. */
 export interface DossierStatus {
   readonly projections: ReadonlyArray<ProjectionStatus>;
-  /** Null when the flow is not running (before `start`, or with `invitationFlow: false`). */
+  /** Null when the flows are not running (before `start`, or with `flows: false`). */
   readonly invitationFlow: ProcessManagerStatus<FlowDispatchError> | null;
+  /** Null when the flows are not running (before `start`, or with `flows: false`). */
+  readonly incidentFlow: ProcessManagerStatus<FlowDispatchError> | null;
 }
 
 /** Sends a typed command to a stream of an aggregate; see {@link DossierOptions} for what runs in the background. */
@@ -97,11 +101,11 @@ export interface Dossier {
   readonly bus: ReadModelBus;
   /** Runs a command through core's `handle`: idempotent by `context.commandId` (a new UUID unless given). */
   readonly execute: DossierExecute;
-  /** Starts the four read models (catch-up, then live) and, unless told not to, the invitation flow. */
+  /** Starts the four read models (catch-up, then live) and, unless told not to, the invitation and incident flows. */
   readonly start: () => Promise<Either<DossierStartError, void>>;
   /** Stops everything `start` started, saving what was folded; the store stays open (it is the caller's). */
   readonly stop: () => Promise<void>;
-  /** Resolves once the flow has dispatched all it was asked and every read model has folded the whole log. */
+  /** Resolves once the flows have dispatched all they were asked and every read model has folded the whole log. */
   readonly waitUntilCaughtUp: () => Promise<void>;
   /** Any running read model's queries, by its projection (one of `dossierProjections`). */
   readonly query: <Ev extends EventShape, Q>(
@@ -125,4 +129,14 @@ export interface Dossier {
    * its 14 days at `now` — an instant the caller gives, never the clock — then waits for the flow to withdraw them.
    */
   readonly expireDue: (now: Instant) => Promise<Either<ViewUnavailable, ReadonlyArray<ExpiryOutcome>>>;
+  /**
+   * The status page's report that `incidentId` ended at `at` (SC-11): once caught up, resolves the first open case
+   * linked to it, which the incident flow turns into the resolution of every other one, then waits for the flow.
+   * Reporting the same end twice resolves nothing twice. Without a report, the first `ResolveLinkedIncident` an
+   * agent sends for the incident has the same effect.
+   */
+  readonly resolveIncident: (
+    incidentId: IncidentId,
+    at: Instant,
+  ) => Promise<Either<IncidentResolutionError, IncidentResolution>>;
 }

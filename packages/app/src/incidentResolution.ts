@@ -1,113 +1,60 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type * as TE from 'fp-ts/lib/TaskEither.js';
-import type { EventStore, StoreError, StreamName } from '@dossier/core';
+import type { EventStore, Rows } from '@dossier/core';
 import {
-  casesToResolveForIncident,
+  incidentFlowActor,
+  incidentResolutionCommandId,
+  openCasesLinkedTo,
   supportCaseStream,
-  type Actor,
   type CaseId,
-  type Email,
   type IncidentId,
   type Instant,
   type SupportCaseError,
-  type SupportCaseState,
-  type UserId,
 } from '@dossier/domain';
 import type { DossierDeciders } from './aggregates.js';
 import { execute, isRefusal, type ExecuteError } from './execute.js';
-import { replay, type UnknownAggregate } from './replay.js';
 
-/** The actor SC-11's resolutions are recorded as: the system, not a person. */
-export const incidentFlowActor: Actor = {
-  id: 'system:incident-flow' as UserId,
-  email: 'incident-flow@system.dossier.invalid' as Email,
-};
-
-/** The command id of the resolution of `caseId` by the end of `incidentId`: the same on every run, so it applies once. */
-export const incidentResolutionCommandId = (incidentId: IncidentId, caseId: CaseId): string =>
-  `incidentFlow:${incidentId}:${caseId}`;
-
-/** What resolving an incident did to its linked cases. */
+/** What reporting an incident's end did, once the incident flow had caught up with it. */
 export interface IncidentResolution {
   readonly incidentId: IncidentId;
-  /** Cases this run resolved with `outage-resolved`. */
+  /** The linked cases that were open at the report and are now resolved with `outage-resolved` (SC-11). */
   readonly resolved: ReadonlyArray<CaseId>;
-  /** Linked cases that were already resolved or closed (by an agent, or by an earlier run): left as they are. */
-  readonly alreadyResolved: ReadonlyArray<CaseId>;
-  /** Linked cases that refused the resolution, and why (none on a consistent log). */
-  readonly refused: ReadonlyArray<{ readonly caseId: CaseId; readonly error: SupportCaseError }>;
+  /** Linked cases still open afterwards: linked while the report ran, or refused (none on a consistent log). */
+  readonly stillOpen: ReadonlyArray<CaseId>;
 }
 
-/** Why resolving an incident stopped: the store failed (the cases resolved so far stay resolved; run it again). */
+/** `resolveIncident` was asked of a Dossier whose incident flow is not running (not started, or `flows: false`). */
+export interface IncidentFlowNotRunning {
+  readonly _tag: 'IncidentFlowNotRunning';
+}
+
+/** Why reporting an incident's end stopped: the flow is not running, or the store failed (run it again). */
 export type IncidentResolutionError =
-  StoreError | UnknownAggregate | Exclude<ExecuteError<'supportCase'>, SupportCaseError>;
-
-const pageSize = 1_000;
-
-/** The streams of the cases ever linked to `incidentId`, read from the log's `IncidentLinked` events. */
-const linkedCaseStreams = async (
-  store: EventStore,
-  incidentId: IncidentId,
-): Promise<E.Either<StoreError, ReadonlyArray<StreamName>>> => {
-  const streams = new Set<StreamName>();
-  let from = 0n;
-  for (;;) {
-    const page = await store.readAll({
-      fromPosition: from,
-      limit: pageSize,
-      filter: { kind: 'eventType', prefixes: ['IncidentLinked'] },
-    })();
-    if (E.isLeft(page)) return page;
-    for (const event of page.right) {
-      const linked = event.data as { readonly incidentId?: unknown };
-      if (event.type === 'IncidentLinked' && linked.incidentId === incidentId) streams.add(event.stream);
-    }
-    const last = page.right[page.right.length - 1];
-    if (last === undefined || page.right.length < pageSize) return E.right([...streams]);
-    from = last.position + 1n;
-  }
-};
+  IncidentFlowNotRunning | Exclude<ExecuteError<'supportCase'>, SupportCaseError>;
 
 /**
- * SC-11: the incident `incidentId` ended at `at`, so every case linked to it and still open is resolved with
- * `outage-resolved`, as {@link incidentFlowActor}. Call it when your status page reports the incident resolved.
- * Idempotent and resumable: each resolution goes under {@link incidentResolutionCommandId}, so a second run (after
- * a crash, or a webhook delivered twice) resolves only what the first did not, and never a case twice.
+ * Records the end of `incidentId` at `at` in the log, the one way the log can say it: the first open case linked to
+ * it (by the incident flow's rows) is resolved with `outage-resolved`, as {@link incidentFlowActor}, under the very
+ * id the flow would give it. The flow reacts to that resolution and resolves the others (SC-11). A case an agent
+ * resolved meanwhile refuses, and the next one is tried. Answers the case resolved, or null when none was open.
  */
-export const resolveIncident =
-  (
-    store: EventStore,
-    deciders: DossierDeciders,
-    incidentId: IncidentId,
-    at: Instant,
-  ): TE.TaskEither<IncidentResolutionError, IncidentResolution> =>
-  async () => {
-    const streams = await linkedCaseStreams(store, incidentId);
-    if (E.isLeft(streams)) return streams;
-    const states: SupportCaseState[] = [];
-    for (const stream of streams.right) {
-      const replayed = await replay(store, deciders, stream)();
-      if (E.isLeft(replayed)) return replayed;
-      if (replayed.right.aggregate === 'supportCase') states.push(replayed.right.state);
-    }
-    const due = new Set(casesToResolveForIncident(incidentId, states));
-    const resolved: CaseId[] = [];
-    const refused: Array<{ readonly caseId: CaseId; readonly error: SupportCaseError }> = [];
-    const alreadyResolved = states.flatMap((state) =>
-      state.status !== 'unopened' && !due.has(state.case.caseId) ? [state.case.caseId] : [],
-    );
-    for (const caseId of due) {
-      const done = await execute(
-        store,
-        deciders,
-        'supportCase',
-        supportCaseStream(caseId),
-        { type: 'ResolveLinkedIncident', at, actor: incidentFlowActor, data: { incidentId } },
-        { commandId: incidentResolutionCommandId(incidentId, caseId) },
-      )();
-      if (E.isRight(done)) resolved.push(caseId);
-      else if (isRefusal(done.left)) refused.push({ caseId, error: done.left });
-      else return E.left(done.left);
-    }
-    return E.right({ incidentId, resolved, alreadyResolved, refused });
-  };
+export const recordIncidentEnd = async (
+  store: EventStore,
+  deciders: DossierDeciders,
+  flowRows: Rows,
+  incidentId: IncidentId,
+  at: Instant,
+): Promise<E.Either<IncidentResolutionError, CaseId | null>> => {
+  for (const caseId of openCasesLinkedTo(flowRows, incidentId)) {
+    const done = await execute(
+      store,
+      deciders,
+      'supportCase',
+      supportCaseStream(caseId),
+      { type: 'ResolveLinkedIncident', at, actor: incidentFlowActor, data: { incidentId } },
+      { commandId: incidentResolutionCommandId(incidentId, caseId) },
+    )();
+    if (E.isRight(done)) return E.right(caseId);
+    if (!isRefusal(done.left)) return E.left(done.left);
+  }
+  return E.right(null);
+};

@@ -25,8 +25,8 @@ export { execute, isExecuteFailure, isRefusal } from './execute.js';
 export type { ExecuteContext, ExecuteError, StreamOfAnotherAggregate } from './execute.js';
 /** Carries out one command of the invitation flow under the ids derived from its triggering event. */
 export { dispatchFlow } from './dispatchFlow.js';
-/** The ids a flow command is dispatched under, and what dispatching gives. */
-export type { CausedBy, FlowDispatchError, FlowDispatched } from './dispatchFlow.js';
+/** The ids a flow command is dispatched under, the commands, and what dispatching gives. */
+export type { CausedBy, FlowDispatch, FlowDispatchError, FlowDispatched } from './dispatchFlow.js';
 /** The expiry scheduler: the expiries due by RM-3 at a given instant, their ids, and issuing them (IN-2, IN-3). */
 export { dueExpiries, expireDue, expiryCommandId, expiryScheduler } from './expiry.js';
 /** One due expiry and what issuing it did. */
@@ -62,9 +62,17 @@ export {
   type CatalogueEntry,
   type CatalogueField,
 } from './catalogue/index.js';
-/** SC-11: resolving an incident resolves its linked open cases, once, as the system; its command ids and actor. */
-export { resolveIncident, incidentResolutionCommandId, incidentFlowActor } from './incidentResolution.js';
-/** What resolving an incident did, and why it stopped. */
-export type { IncidentResolution, IncidentResolutionError } from './incidentResolution.js';
+/** The incident flow (SC-11) as a process manager with keyed rows, its checkpoint name, and running it. */
+export { incidentProcessManager, incidentFlowName, runIncidentFlow } from './incidentProcess.js';
+/** How to run the incident flow. */
+export type { IncidentFlowOptions } from './incidentProcess.js';
+/** Records an incident's end in the log (what `dossier.resolveIncident` does before the flow takes over). */
+export { recordIncidentEnd } from './incidentResolution.js';
+/** What reporting an incident's end did, and why it stopped. */
+export type {
+  IncidentResolution,
+  IncidentResolutionError,
+  IncidentFlowNotRunning,
+} from './incidentResolution.js';
 /** Where the periodic checkpoint writer (`DossierOptions.checkpoints`) puts each checkpoint: a file in a folder. */
 export { checkpointFiles } from './checkpointFiles.js';

@@ -1,13 +1,5 @@
 import type * as TE from 'fp-ts/lib/TaskEither.js';
-import {
-  runProcessManager,
-  type EventStore,
-  type ProcessManager,
-  type ProcessManagerRunner,
-  type ProjectionStore,
-  type ReadModelBus,
-  type StoreUnavailable,
-} from '@dossier/core';
+import type { ProcessManager, ProcessManagerRunner, StoreUnavailable } from '@dossier/core';
 import {
   commandIdFor,
   invitationFlow,
@@ -16,8 +8,8 @@ import {
   type InvitationFlowDispatch,
   type PaymentProfileEvent,
 } from '@dossier/domain';
-import type { DossierDeciders } from './aggregates.js';
-import { dispatchFlow, type FlowDispatchError } from './dispatchFlow.js';
+import type { FlowDispatchError } from './dispatchFlow.js';
+import { runFlow, type FlowOptions } from './runFlow.js';
 
 /** The name the invitation flow's checkpoint is kept under. */
 export const invitationFlowName = 'invitationFlow';
@@ -42,15 +34,7 @@ export const invitationProcessManager: ProcessManager<
 };
 
 /** How to run the invitation flow. */
-export interface InvitationFlowOptions {
-  readonly store: EventStore;
-  /** Where its checkpoint lives: with the projections' state, so a restart resumes where it stopped. */
-  readonly checkpoints: ProjectionStore;
-  readonly deciders: DossierDeciders;
-  readonly bus?: ReadModelBus;
-  /** The pause before retrying a dispatch after a store failure; core's default unless told. */
-  readonly retry?: { readonly initialMs?: number; readonly maxMs?: number };
-}
+export type InvitationFlowOptions = FlowOptions;
 
 /**
  * Runs the invitation flow on core's process-manager runner from its own checkpoint. A command is dispatched under
@@ -61,12 +45,4 @@ export interface InvitationFlowOptions {
 export const runInvitationFlow = (
   options: InvitationFlowOptions,
 ): TE.TaskEither<StoreUnavailable, ProcessManagerRunner<FlowDispatchError>> =>
-  runProcessManager({
-    store: options.store,
-    checkpoints: options.checkpoints,
-    manager: invitationProcessManager,
-    dispatch: dispatchFlow(options.store, options.deciders),
-    commandIdFor,
-    ...(options.bus === undefined ? {} : { bus: options.bus }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-  });
+  runFlow(invitationProcessManager, options, commandIdFor);

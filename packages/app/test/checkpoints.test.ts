@@ -27,7 +27,7 @@ describe('the periodic checkpoint writer', () => {
     const store = createInMemoryStore({ schema: dossierSchema });
     const dossier = createDossier({
       store,
-      invitationFlow: false,
+      flows: false,
       checkpoints: {
         privateKey: keyOf(readPrivateKey(pair.privateKey)),
         everyEvents: 2,

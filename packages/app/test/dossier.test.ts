@@ -5,6 +5,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInMemoryProjectionStore, createInMemoryStore, onReadModelChanged } from '@dossier/core';
 import { pendingInvitations, permissionMatrix } from '@dossier/projections';
+import type { IncidentId } from '@dossier/domain';
 import {
   createDossier,
   dossierProjectionNames,
@@ -54,7 +55,7 @@ describe('createDossier', () => {
     expect(rightOf(dossier.openTicketQueue()).list({ now: day(0) })).toHaveLength(1);
     await dossier.stop();
     expect(dossier.permissionMatrix()).toEqual(E.left({ _tag: 'DossierNotStarted' }));
-    expect(await dossier.status()).toEqual({ projections: [], invitationFlow: null });
+    expect(await dossier.status()).toEqual({ projections: [], invitationFlow: null, incidentFlow: null });
   });
 
   it('reports a projection store it cannot use as StoreUnavailable from start, leaving nothing running', async () => {
@@ -66,7 +67,7 @@ describe('createDossier', () => {
     });
     expect(await left(() => dossier.start())).toMatchObject({ _tag: 'StoreUnavailable' });
     expect(dossier.auditTrail()).toEqual(E.left({ _tag: 'DossierNotStarted' }));
-    expect(await dossier.status()).toEqual({ projections: [], invitationFlow: null });
+    expect(await dossier.status()).toEqual({ projections: [], invitationFlow: null, incidentFlow: null });
   });
 
   it('reports the status of the four read models and of the invitation flow, caught up after waiting', async () => {
@@ -102,12 +103,16 @@ describe('createDossier', () => {
     });
   });
 
-  it('with the invitation flow off, folds the log and writes nothing', async () => {
+  it('with the flows off, folds the log and writes nothing', async () => {
     const stores = inMemory();
     await inviteAna(stores.store);
-    const dossier = await live(stores, { invitationFlow: false });
+    const dossier = await live(stores, { flows: false });
     await dossier.waitUntilCaughtUp();
     expect((await dossier.status()).invitationFlow).toBeNull();
+    expect((await dossier.status()).incidentFlow).toBeNull();
+    expect(await dossier.resolveIncident('inc-1' as IncidentId, day(2))).toEqual(
+      E.left({ _tag: 'IncidentFlowNotRunning' }),
+    );
     expect((await readLog(stores.store)).map((e) => e.stream)).not.toContain(anaInvitationStream);
     const matrix = rightOf(dossier.permissionMatrix());
     expect(matrix.profile(profile)?.pending.map((p) => p.email)).toEqual([ana.email]);

@@ -233,9 +233,9 @@ describe('runProcessManager', () => {
     await placeOrders(store, [5, 6]);
     const picky: ProcessManager<OrderEvent, Charge> = {
       ...billing,
-      react: (event) => {
+      react: (event, rows) => {
         if (event.data.amount === 6) throw new Error('no rule for 6');
-        return billing.react(event);
+        return billing.react(event, rows);
       },
     };
     const runner = await right(
@@ -260,5 +260,50 @@ describe('runProcessManager', () => {
         error: 'no rule for 6',
       },
     });
+  });
+
+  it('keeps its rows with its checkpoint: react reads what evolve wrote before, and a restart reads them back', async () => {
+    const store = createInMemoryStore();
+    const checkpoints = createInMemoryProjectionStore();
+    // Charges only an order larger than every order seen before: what it remembers is the largest amount.
+    const record: ProcessManager<OrderEvent, Charge> = {
+      name: 'record',
+      eventTypes: ['OrderPlaced'],
+      react: (event, rows) => {
+        const best = rows.get('max', '') as { readonly amount: number } | undefined;
+        return best !== undefined && best.amount >= event.data.amount
+          ? []
+          : [{ type: 'Charge', amount: event.data.amount, order: event.stream }];
+      },
+      evolve: (rows, event) => {
+        const best = rows.get('max', '') as { readonly amount: number } | undefined;
+        return best !== undefined && best.amount >= event.data.amount
+          ? []
+          : [{ group: 'max', key: '', row: { amount: event.data.amount } }];
+      },
+    };
+    const run = async () => {
+      const runner = await right(
+        runProcessManager({ store, checkpoints, manager: record, dispatch: dispatchThrough(store) }),
+      );
+      running.push(runner);
+      return runner;
+    };
+    await placeOrders(store, [5, 3, 8]);
+    const first = await run();
+    await first.settled();
+    expect(first.rows().get('max', '')).toEqual({ amount: 8 });
+    await first.stop();
+    expect(await chargesOf(store, 3)).toEqual([1, 0, 1]);
+
+    await right(
+      store.append('order-3', 'no-stream', [
+        { type: 'OrderPlaced', data: { amount: 7 }, metadata: { eventId: randomUUID() } },
+      ]),
+    );
+    const second = await run();
+    await second.settled();
+    expect(second.status().dispatched).toBe(0); // 7 < 8, read back from the saved rows, not folded again
+    expect(await chargesOf(store, 4)).toEqual([1, 0, 1, 0]);
   });
 });

@@ -1,6 +1,6 @@
-import { casesToResolveForIncident, supportCaseStream, toMillis, type Instant } from '@dossier/domain';
+import * as E from 'fp-ts/lib/Either.js';
+import { toMillis, type Instant } from '@dossier/domain';
 import { on } from '../calendar.js';
-import { statusPage } from '../cast.js';
 import type { Outcome } from '../runtime/outcome.js';
 import type { DemoRuntime } from '../runtime/runtime.js';
 import {
@@ -54,34 +54,48 @@ const midnightsBetween = (from: Instant, to: Instant): ReadonlyArray<Instant> =>
   return nights;
 };
 
+// The status page reports the end; Dossier's incident flow finds the linked open cases and resolves them (SC-11).
 const resolveIncident = async (
   runtime: DemoRuntime,
   step: IncidentResolvedStep,
 ): Promise<ReadonlyArray<Played>> => {
-  const states = await Promise.all(step.cases.map((id) => runtime.caseState(supportCaseStream(id))));
-  const played: Played[] = [];
-  for (const caseId of casesToResolveForIncident(step.incidentId, states)) {
-    const command = {
-      type: 'ResolveLinkedIncident' as const,
-      at: step.at,
-      actor: statusPage,
-      data: { incidentId: step.incidentId },
-    };
-    const outcome = await runtime.execute(
-      { aggregate: 'supportCase', stream: supportCaseStream(caseId), command },
-      `${step.id}:${caseId}`,
-    );
-    const surprise = surpriseOf('accepted', outcome);
-    played.push({
-      id: `${step.id}:${caseId}`,
-      topic: step.topic,
-      at: step.at,
-      says: `${step.says}: ${caseId}`,
-      outcome,
-      ...(surprise === undefined ? {} : { surprise }),
-    });
+  const reported = await runtime.resolveIncident(step.incidentId, step.at);
+  const base = { topic: step.topic, at: step.at };
+  if (E.isLeft(reported)) {
+    const outcome = reported.left;
+    return [
+      {
+        ...base,
+        id: step.id,
+        says: step.says,
+        outcome,
+        surprise: `expected acceptance, got ${describeOutcome(outcome)}`,
+      },
+    ];
   }
-  return played;
+  const resolved = [...reported.right].sort();
+  const expected = [...step.cases].sort();
+  const surprise =
+    resolved.join() === expected.join()
+      ? undefined
+      : `expected the flow to resolve ${expected.join(', ') || 'nothing'}, it resolved ${resolved.join(', ') || 'nothing'}`;
+  if (resolved.length === 0)
+    return [
+      {
+        ...base,
+        id: step.id,
+        says: step.says,
+        outcome: { kind: 'repeated', events: [] },
+        ...(surprise === undefined ? {} : { surprise }),
+      },
+    ];
+  return resolved.map((caseId, index) => ({
+    ...base,
+    id: `${step.id}:${caseId}`,
+    says: `${step.says}: ${caseId}`,
+    outcome: { kind: 'accepted', events: ['CaseResolved'] },
+    ...(surprise === undefined || index > 0 ? {} : { surprise }),
+  }));
 };
 
 const expireOvernight = async (

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { createDossier, type Dossier, type DossierStartError, type ViewUnavailable } from '@dossier/app';
 import { fold, toDomainEvent, type EventStore, type Handled } from '@dossier/core';
-import type { Instant, SupportCaseEvent, SupportCaseState } from '@dossier/domain';
+import type { CaseId, IncidentId, Instant, SupportCaseEvent, SupportCaseState } from '@dossier/domain';
 import type {
   OpenTicketQueueQueries,
   PendingInvitationsQueries,
@@ -17,6 +17,14 @@ export interface DemoRuntime {
   readonly execute: (request: DemoCommand, commandId: string) => Promise<Outcome>;
   /** The expiry scheduler: expires every pending invitation whose 14 days have run out at `now` (IN-2). */
   readonly expireDue: (now: Instant) => Promise<ReadonlyArray<Outcome>>;
+  /**
+   * The status page's report that an incident ended: Dossier's incident flow resolves every linked open case (SC-11).
+   * Answers the cases resolved, once the flow has caught up, or why the report failed.
+   */
+  readonly resolveIncident: (
+    incidentId: IncidentId,
+    at: Instant,
+  ) => Promise<E.Either<Outcome, ReadonlyArray<CaseId>>>;
   readonly waitUntilCaughtUp: () => Promise<void>;
   readonly openTicketQueue: () => E.Either<ViewUnavailable, OpenTicketQueueQueries>;
   readonly permissionMatrix: () => E.Either<ViewUnavailable, PermissionMatrixQueries>;
@@ -80,6 +88,16 @@ export const startRuntime = async (store: EventStore): Promise<E.Either<DossierS
           case 'failed':
             return toOutcome(E.left(outcome.error));
         }
+      });
+    },
+    resolveIncident: async (incidentId, at) => {
+      const reported = await dossier.resolveIncident(incidentId, at);
+      if (E.isRight(reported)) return E.right(reported.right.resolved);
+      const error = reported.left;
+      return E.left({
+        kind: 'failed',
+        error:
+          error._tag === 'IncidentFlowNotRunning' ? { _tag: 'StoreUnavailable', cause: error._tag } : error,
       });
     },
     waitUntilCaughtUp: dossier.waitUntilCaughtUp,

@@ -38,7 +38,7 @@ export interface IncidentResolvedStep {
   readonly says: string;
   readonly incidentId: IncidentId;
   readonly at: Instant;
-  /** The cases to look at; those linked to the incident and not yet resolved are resolved. */
+  /** The cases the story expects Dossier's incident flow to resolve: a check, the flow finds them itself. */
   readonly cases: ReadonlyArray<CaseId>;
 }
 

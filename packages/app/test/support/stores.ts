@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInMemoryProjectionStore, createInMemoryStore } from '@dossier/core';
+import { startTestServer } from '@dossier/eventstoredb-test-server';
 import { createSqliteProjectionStore } from '@dossier/store-sqlite';
 import { dossierSchema, openStore } from '../../src/index.js';
 import { right } from './flowFixtures.js';
@@ -36,6 +37,25 @@ export const sqliteStores = async (): Promise<Stores> => {
       await states.close();
       await store.close();
       rmSync(folder, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * The event store opened from a fresh test server's esdb:// connection string, as the CLI opens a real server: the
+ * real client over real gRPC on 127.0.0.1. Read-model state stays in memory, as with EventStoreDB unless told otherwise.
+ */
+export const eventStoreDbStores = async (): Promise<Stores> => {
+  const server = await startTestServer({ client: '@eventstore/db-client' });
+  const { store } = await right(openStore(server.url));
+  const states = createInMemoryProjectionStore();
+  return {
+    store,
+    states,
+    close: async () => {
+      await states.close();
+      await store.close(); // first: ends the client's long-lived streams
+      await server.stop();
     },
   };
 };

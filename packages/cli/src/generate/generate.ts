@@ -91,6 +91,8 @@ export const generateLog = async (
   let refused = 0;
   let flowCommands = 0;
 
+  // The invitation flow keeps no rows: what it reacts with comes from the event alone.
+  const statelessRows = { get: () => undefined, list: () => [] };
   // The flow's commands for what was just recorded, and theirs in turn.
   const react = async (recorded: ReadonlyArray<RecordedEvent>): Promise<StoreError | null> => {
     const queue = recorded.filter((event) => flowTypes.has(event.type));
@@ -99,6 +101,7 @@ export const generateLog = async (
         event as Parameters<typeof invitationProcessManager.react>[0] & {
           data: PaymentProfileEvent['data'] | InvitationEvent['data'];
         },
+        statelessRows,
       );
       for (const [index, dispatch] of dispatches.entries()) {
         flowCommands += 1;

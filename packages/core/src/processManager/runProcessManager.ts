@@ -12,6 +12,7 @@ import {
 import { cancellablePause, positionWaiters } from '../projection/progress.js';
 import type { Recorded } from '../projection/projection.js';
 import type { CopyKey } from '../projection/projectionStore.js';
+import { rowOverlay, type RowChange } from '../projection/rows.js';
 import type { StoreError, StoreUnavailable } from '../store/errors.js';
 import type { RecordedEvent } from '../store/types.js';
 import type { ProcessManagerOptions, ProcessManagerRunner, ProcessManagerStatus, Refusal } from './types.js';
@@ -64,6 +65,7 @@ export const runProcessManager =
       if (E.isLeft(promoted)) return promoted;
     } else key = current.right.key;
 
+    const rows = rowOverlay(checkpoints.rows(key));
     let position = current.right?.checkpoint ?? null;
     let saved = position;
     let unsaved = 0;
@@ -90,7 +92,9 @@ export const runProcessManager =
         if (saved === position) return;
         const checkpoint = position;
         const count = unsaved;
-        const result = await checkpoints.save({ key, changes: [], checkpoint })();
+        const changes = rows.takeChanges();
+        const result = await checkpoints.save({ key, changes, checkpoint })();
+        rows.settle(E.isRight(result));
         if (E.isLeft(result)) {
           lastError = `saving the checkpoint of ${name}: ${result.left.cause}`;
           if (!stopping) scheduleSave(backoff(0));
@@ -142,9 +146,11 @@ export const runProcessManager =
 
     const onEvent = async (event: RecordedEvent): Promise<'continue' | 'stop'> => {
       let commands: ReadonlyArray<C> = [];
+      let changes: ReadonlyArray<RowChange> = [];
       if (types.has(event.type)) {
         try {
-          commands = manager.react(event as Recorded<Ev>);
+          commands = manager.react(event as Recorded<Ev>, rows);
+          changes = manager.evolve?.(rows, event as Recorded<Ev>) ?? [];
         } catch (thrown) {
           failure = applyFailed(name, event, thrown);
           phase = 'failed';
@@ -161,6 +167,7 @@ export const runProcessManager =
         };
         if (!(await carryOut(command, context))) return 'stop';
       }
+      for (const change of changes) rows.change(change);
       position = event.position;
       unsaved += 1;
       // An event that caused commands is checkpointed at once, so a restart dispatches as little again as it can.
@@ -196,6 +203,7 @@ export const runProcessManager =
     });
 
     return E.right({
+      rows: () => rows,
       status: () => ({
         name,
         phase,

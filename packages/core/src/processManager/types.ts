@@ -4,17 +4,26 @@ import type { EventShape } from '../decider.js';
 import type { ConsumerFailure } from '../projection/failure.js';
 import type { Recorded } from '../projection/projection.js';
 import type { ProjectionStore } from '../projection/projectionStore.js';
+import type { RowChange, Rows } from '../projection/rows.js';
 import type { EventStore } from '../store/port.js';
 import type { RecordedEvent } from '../store/types.js';
 
 /**
  * A process manager as the caller supplies it: a name (its checkpoint's key), the event types it reacts to,
- * and a pure function from one recorded event to the commands it causes, in order.
+ * and a pure function from one recorded event to the commands it causes, in order. One that must remember
+ * something between events (which cases are linked to an incident) keeps it as keyed rows, like a keyed
+ * projection: `react` reads them, `evolve` answers the changes one event makes.
  */
 export interface ProcessManager<Ev extends EventShape, C> {
   readonly name: string;
   readonly eventTypes: ReadonlyArray<Ev['type']>;
-  readonly react: (event: Recorded<Ev>) => ReadonlyArray<C>;
+  /** The commands one event causes; `rows` is the manager's own state as it was before this event. */
+  readonly react: (event: Recorded<Ev>, rows: Rows) => ReadonlyArray<C>;
+  /**
+   * The changes one event makes to the manager's rows, recorded once its commands were carried out or refused
+   * and saved with the checkpoint that passes it, in one step: a restart finds rows and checkpoint in agreement.
+   */
+  readonly evolve?: (rows: Rows, event: Recorded<Ev>) => ReadonlyArray<RowChange>;
 }
 
 /** The ids a command is dispatched under, all derived from the event that caused it. */
@@ -33,7 +42,7 @@ export interface DispatchContext {
 /** How to run a process manager. */
 export interface ProcessManagerOptions<Ev extends EventShape, C, Err> {
   readonly store: EventStore;
-  /** Where the checkpoint is kept (the same port as projections'; it keeps no rows). */
+  /** Where the checkpoint is kept, with the manager's rows when it has `evolve` (the same port as projections'). */
   readonly checkpoints: ProjectionStore;
   readonly manager: ProcessManager<Ev, C>;
   /**
@@ -87,6 +96,8 @@ export interface ProcessManagerStatus<Err> {
 /** A running process manager. */
 export interface ProcessManagerRunner<Err> {
   readonly status: () => ProcessManagerStatus<Err>;
+  /** The manager's rows as folded so far (saved or not): what a caller asks of its state. */
+  readonly rows: () => Rows;
   /** Resolves once every event up to the log's head at the call was dispatched and checkpointed, or it stopped. */
   readonly settled: () => Promise<void>;
   /** Stops after the dispatch in flight, saving the checkpoint; no subscription or timer is left. */

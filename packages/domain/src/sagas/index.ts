@@ -10,3 +10,9 @@ export type { InvitationFlowInput } from './invitationFlow.js';
 export type { InvitationFlowDispatch } from './invitationFlow.js';
 /** The actor the invitation flow issues its commands as. */
 export { systemActor } from './systemActor.js';
+/** SC-11 as a process manager: the end of an incident resolves every open case linked to it. */
+export { incidentFlow, incidentFlowChanges, openCasesLinkedTo } from './incidentFlow.js';
+/** The incident flow's actor, the event types it reacts to, and the id of each resolution it asks for. */
+export { incidentFlowActor, incidentFlowReactsTo, incidentResolutionCommandId } from './incidentFlow.js';
+/** An event as the incident flow is shown it, and a resolution it asks to dispatch. */
+export type { IncidentFlowInput, IncidentFlowDispatch } from './incidentFlow.js';

@@ -1,4 +1,0 @@
-import { describeIncidentResolution } from './support/incidentResolutionSuite.js';
-import { inMemoryStores } from './support/stores.js';
-
-describeIncidentResolution('the in-memory stores', inMemoryStores);

@@ -63,6 +63,7 @@ export function appendHandler(context: ServerContext): handleClientStreamingCall
       if (expected === undefined)
         return callback(invalidArgumentError('An append needs an expected stream revision.'));
 
+      context.requests.push({ kind: 'append', stream, events: events.length });
       const result = store.append(stream, expected, events);
       switch (result.kind) {
         case 'stream_deleted':

@@ -98,6 +98,7 @@ export function batchAppendHandler(
       if (!request.getIsFinal()) return;
 
       pending.delete(key);
+      context.requests.push({ kind: 'append', stream: append.stream, events: append.events.length });
       const result = store.append(append.stream, append.expected, append.events);
       switch (result.kind) {
         case 'stream_deleted':

@@ -7,4 +7,17 @@ export interface ServerContext {
   readonly store: Store;
   /** Bytes of data + metadata + type one append may carry (the server's MaxAppendSize, 1 MiB by default). */
   readonly maxAppendSize: number;
+  /** Every append and read served, in order: what a test counts to see how many round trips its code makes. */
+  readonly requests: ServedRequest[];
 }
+
+/** One append or read as the server served it (a BatchAppend stream carries many appends: each one counts). */
+export type ServedRequest =
+  | { readonly kind: 'append'; readonly stream: string; readonly events: number }
+  | {
+      readonly kind: 'read';
+      readonly stream: string;
+      readonly direction: 'forwards' | 'backwards';
+      readonly from: 'start' | 'end' | bigint;
+    }
+  | { readonly kind: 'readAll'; readonly direction: 'forwards' | 'backwards' };

@@ -56,6 +56,7 @@ export function readHandler(context: ServerContext): handleServerStreamingCall<R
         : streamOptions.hasEnd()
           ? 'end'
           : BigInt(streamOptions.getRevision());
+      context.requests.push({ kind: 'read', stream, direction, from });
       const result = store.readStream(stream, direction, from, count);
       switch (result.kind) {
         case 'stream_deleted':
@@ -76,6 +77,7 @@ export function readHandler(context: ServerContext): handleServerStreamingCall<R
 
     const allOptions = options.getAll();
     if (allOptions === undefined) return fail(invalidArgumentError('A read needs a stream or $all.'));
+    context.requests.push({ kind: 'readAll', direction });
     const position = allOptions.getPosition();
     const from = allOptions.hasStart()
       ? 'start'

@@ -17,7 +17,7 @@ import {
 } from '@grpc/grpc-js';
 import { appendHandler } from './appendService.js';
 import { batchAppendHandler } from './batchAppend.js';
-import type { ServerContext } from './context.js';
+import type { ServedRequest, ServerContext } from './context.js';
 import { deleteHandler, tombstoneHandler } from './deleteService.js';
 import { gossipReadHandler } from './gossip.js';
 import { loadProtocol } from './protocol.js';
@@ -33,7 +33,8 @@ const MiB = 1024 * 1024;
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const protocol = loadProtocol(options.client);
   const store = new Store(options.clock);
-  const context: ServerContext = { protocol, store, maxAppendSize: options.maxAppendSize ?? MiB };
+  const requests: ServedRequest[] = [];
+  const context: ServerContext = { protocol, store, maxAppendSize: options.maxAppendSize ?? MiB, requests };
   const calls: string[] = [];
   let port = 0;
 
@@ -98,6 +99,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     port,
     store,
     calls,
+    requests,
     stop,
   };
 }

@@ -1,5 +1,6 @@
 // What a test server takes and what it gives back: the package's public surface, written without the clients'
 // generated types so that a project with only one of the two clients installed type-checks against it.
+import type { ServedRequest } from './context.js';
 import type { Store } from './storage.js';
 
 /** The client packages whose generated protocol code the server can load. */
@@ -40,6 +41,11 @@ export interface TestServer {
   readonly store: Store;
   /** The paths of the calls served so far, in order, e.g. `/event_store.client.streams.Streams/BatchAppend`. */
   readonly calls: readonly string[];
+  /**
+   * Every append (one per append request, whether over Append or a BatchAppend stream) and every read of a stream
+   * or of `$all`, in order: how a test counts the round trips its code makes. Clear it with `requests.length = 0`.
+   */
+  readonly requests: ServedRequest[];
   /** Ends open calls (after a short grace) and closes the port. */
   stop(): Promise<void>;
 }

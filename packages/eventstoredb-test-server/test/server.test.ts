@@ -51,3 +51,25 @@ test('the storage and the calls served can be inspected', async () => {
     '/event_store.client.streams.Streams/BatchAppend',
   ]);
 });
+
+test('each append and read is listed in requests, appends over one BatchAppend stream one by one', async () => {
+  const server = await startTestServer(options);
+  const client = EventStoreDBClient.connectionString(server.url);
+  onTestFinished(async () => {
+    await client.dispose();
+    await server.stop();
+  });
+
+  await client.appendToStream('s', [jsonEvent({ type: 'A', data: {} }), jsonEvent({ type: 'B', data: {} })]);
+  await client.appendToStream('t', jsonEvent({ type: 'C', data: {} }));
+  for await (const _ of client.readStream('s', { direction: 'backwards', fromRevision: 'end', maxCount: 1 }));
+  for await (const _ of client.readAll({ maxCount: 10 }));
+
+  expect(server.calls.filter((path) => path.endsWith('/BatchAppend'))).toHaveLength(1);
+  expect(server.requests).toEqual([
+    { kind: 'append', stream: 's', events: 2 },
+    { kind: 'append', stream: 't', events: 1 },
+    { kind: 'read', stream: 's', direction: 'backwards', from: 'end' },
+    { kind: 'readAll', direction: 'forwards' },
+  ]);
+});

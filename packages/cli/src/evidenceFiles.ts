@@ -16,7 +16,8 @@ import { toJson } from './json.js';
 
 const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));
 
-const readText = (path: string, what: string): E.Either<CliFailure, string> => {
+/** A text file the user named, or a usage error saying why it cannot be read. */
+export const readText = (path: string, what: string): E.Either<CliFailure, string> => {
   try {
     if (statSync(path).isDirectory()) return E.left(usageError(`${what} ${path} is a folder, not a file`));
     return E.right(readFileSync(path, 'utf8'));

@@ -86,6 +86,58 @@ describe('keygen, checkpoint, prove and verify-proof', { timeout: 60_000 }, () =
     expect(garbled.stderr).toContain('is not JSON');
   });
 
+  it("checkpoint --hashes keeps each event hash beside the checkpoint, never over a file; verify uses only a checkpoint's own", async () => {
+    const signed = await run([
+      'checkpoint',
+      '--key',
+      at('keys/private.pem'),
+      '--output',
+      at('cp3.json'),
+      '--hashes',
+      at('cp3.hashes'),
+    ]);
+    expect(signed.code, signed.stderr).toBe(0);
+    const lines = readFileSync(at('cp3.hashes'), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(10);
+    expect(lines.every((line) => /^[0-9a-f]{64}$/.test(line))).toBe(true);
+    const again = await run(['checkpoint', '--key', at('keys/private.pem'), '--hashes', at('cp3.hashes')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    const key = ['--public-key', at('keys/public.pem')];
+    const verified = await run([
+      'verify',
+      '--checkpoint',
+      at('cp3.json'),
+      '--hashes',
+      at('cp3.hashes'),
+      ...key,
+    ]);
+    expect(verified.code, verified.stderr).toBe(0);
+    // Hashes that are not the checkpoint's (one changed, one missing) are refused: they could misplace the parting.
+    writeFileSync(at('changed.hashes'), [`${'0'.repeat(64)}`, ...lines.slice(1), ''].join('\n'));
+    writeFileSync(at('short.hashes'), [...lines.slice(0, 9), ''].join('\n'));
+    for (const file of ['changed.hashes', 'short.hashes']) {
+      const refused = await run(['verify', '--checkpoint', at('cp3.json'), '--hashes', at(file), ...key]);
+      expect(refused.code, file).toBe(2);
+      expect(refused.stderr).toContain('are not the hashes of any --checkpoint given');
+    }
+    writeFileSync(at('garbled.hashes'), 'not a hash\n');
+    const garbled = await run([
+      'verify',
+      '--checkpoint',
+      at('cp3.json'),
+      '--hashes',
+      at('garbled.hashes'),
+      ...key,
+    ]);
+    expect(garbled.code).toBe(2);
+    expect(garbled.stderr).toContain('line 1: expected an event');
+    const alone = await run(['verify', '--hashes', at('cp3.hashes')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--hashes goes with the --checkpoint');
+  });
+
   it('accepts keys made by openssl genpkey -algorithm ed25519', async () => {
     const signed = await run(['checkpoint', '--key', opensslKey('private'), '--output', at('openssl.json')]);
     expect(signed.code, signed.stderr).toBe(0);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { dossier } from './support/runCli.js';
 const fixture = useFilledStore();
 const keys = (): string => join(fixture.folder, 'keys');
 const checkpointFile = (): string => join(fixture.folder, 'before.json');
+const hashesFile = (): string => join(fixture.folder, 'before.hashes');
 
 type Db = Database.Database;
 
@@ -86,6 +87,20 @@ const forgeAppend = (db: Db, stream: string): void => {
       hash: 'f'.repeat(64),
     }),
   );
+};
+
+/** Every event's hash in log order, as the tampered file now holds them. */
+const hashesInLogOrder = (db: Db): ReadonlyArray<string> =>
+  (
+    db.prepare(`SELECT metadata ->> '$.hash' AS hash FROM events ORDER BY position`).all() as Array<{
+      hash: string;
+    }>
+  ).map((row) => row.hash);
+
+/** The first log index where `now` differs from `kept` or ends before it; undefined when it extends it. */
+const firstParting = (kept: ReadonlyArray<string>, now: ReadonlyArray<string>): number | undefined => {
+  const differs = kept.findIndex((hash, i) => now[i] !== hash);
+  return differs === -1 ? undefined : differs;
 };
 
 const lastRevision = (db: Db, stream: string): bigint => rowsOf(db, stream).at(-1)?.revision ?? -1n;
@@ -274,7 +289,15 @@ describe('the tamper matrix', { timeout: 60_000 }, () => {
     const made = await dossier(['keygen', '--output', keys()], { cwd: fixture.folder });
     expect(made.code, made.stderr).toBe(0);
     const signed = await dossier(
-      ['checkpoint', '--key', join(keys(), 'private.pem'), '--output', checkpointFile()],
+      [
+        'checkpoint',
+        '--key',
+        join(keys(), 'private.pem'),
+        '--output',
+        checkpointFile(),
+        '--hashes',
+        hashesFile(),
+      ],
       { cwd: fixture.folder },
     );
     expect(signed.code, signed.stderr).toBe(0);
@@ -288,8 +311,11 @@ describe('the tamper matrix', { timeout: 60_000 }, () => {
       const path = join(folder, 'events.db');
       copyFileSync(fixture.dbPath, path);
       const db = new Database(path);
+      let parting: number | undefined;
       try {
         db.transaction(() => attack.tamper(db))();
+        const kept = readFileSync(hashesFile(), 'utf8').trim().split('\n');
+        parting = firstParting(kept, hashesInLogOrder(db));
       } finally {
         db.close();
       }
@@ -299,6 +325,27 @@ describe('the tamper matrix', { timeout: 60_000 }, () => {
         ['verify', ...store, '--checkpoint', checkpointFile(), '--public-key', join(keys(), 'public.pem')],
         { cwd: fixture.folder },
       );
+      // With the checkpoint's hashes kept, the exact first index where the log parts from it is named.
+      const withHashes = await dossier(
+        [
+          'verify',
+          ...store,
+          '--checkpoint',
+          checkpointFile(),
+          '--public-key',
+          join(keys(), 'public.pem'),
+          '--hashes',
+          hashesFile(),
+        ],
+        { cwd: fixture.folder },
+      );
+      expect(withHashes.code).toBe(detectedBy === 'nothing' ? 0 : 1);
+      expect(withHashes.stdout).toContain(
+        parting === undefined
+          ? 'the log extends it, appended to only'
+          : `the log parts from it at log index ${parting}`,
+      );
+      if (detectedBy === 'verify --checkpoint') expect(parting).toBeDefined();
       if (detectedBy === 'verify') {
         expect(alone.code, alone.stdout).toBe(1);
         expect(alone.stderr).toMatch(attack.problem ?? /./);

@@ -169,7 +169,10 @@ export type {
   CheckpointResult,
   CheckpointProblem,
   PartingRange,
+  VerifyCheckpointsOptions,
 } from './audit/consistency.js';
+/** A checkpoint's own leaves, kept by the auditor: with them a failing checkpoint names the exact first index. */
+export type { KeptLeaves } from './audit/keptLeaves.js';
 /** One event's inclusion proof in a checkpoint's tree, checkable offline with `@dossier/proof`. */
 export { proveEvent } from './audit/inclusion.js';
 /** Signs a checkpoint every N events or milliseconds as the log grows, holding only the tree's frontier. */

@@ -14,7 +14,9 @@ import {
 } from '@dossier/core';
 import { logOf } from './logOf.js';
 import {
+  createLeafLog,
   eventHash,
+  eventLeaf,
   generateSigningKeys,
   parseEventProof,
   readPrivateKey,
@@ -108,6 +110,59 @@ describe('checkpoints over a store', () => {
       parts: { from: 8, until: 12, position: 8n },
     });
     expect(result.ok).toBe(false);
+  });
+
+  it("names the exact first index where the log parts when the checkpoint's own leaves are kept", async () => {
+    const { store } = await filled(13);
+    const kept = createLeafLog();
+    const checkpoint = await right(
+      createCheckpoint(store, privateKey, {
+        observe: (item) => {
+          const leaf = '_tag' in item ? undefined : eventLeaf(item.metadata.hash);
+          if (leaf !== undefined) kept.push(leaf);
+        },
+      }),
+    );
+    expect(kept.size()).toBe(13);
+    const events = await right(store.readAll());
+    // Leaves that are not the checkpoint's (another size) are not used: the subtrees' range is all there is.
+    const other = createLeafLog();
+    other.push(kept.leafAt(0));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 4 }),
+        async (changed) => {
+          const edited = rehashed(
+            events.map((e, i) => (changed.includes(i) ? { ...e, data: { i: `forged ${i}` } } : e)),
+          );
+          const first = Math.min(...changed);
+          const exact = await right(
+            verifyCheckpoints(logOf(edited), [checkpoint], publicKey, { kept: [other, kept] }),
+          );
+          expect(exact.checkpoints[0]).toMatchObject({
+            ok: false,
+            problem: 'rewritten',
+            parts: { from: first, until: first + 1, position: events[first]?.position },
+          });
+          const ranged = await right(
+            verifyCheckpoints(logOf(edited), [checkpoint], publicKey, { kept: [other] }),
+          );
+          const parts = ranged.checkpoints[0]?.ok === false ? ranged.checkpoints[0].parts : undefined;
+          expect(parts !== undefined && parts.from <= first && first < parts.until).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+    for (const cut of [0, 5, 12]) {
+      const short = await right(
+        verifyCheckpoints(logOf(events.slice(0, cut)), [checkpoint], publicKey, { kept: [kept] }),
+      );
+      expect(short.checkpoints[0]).toMatchObject({
+        ok: false,
+        problem: 'truncated',
+        parts: { from: cut, until: cut + 1 },
+      });
+    }
   });
 
   it('catches a log cut short, and a checkpoint signed by another key or altered', async () => {

@@ -9,11 +9,13 @@ import {
   verifyStore,
   type ChainBroken,
   type CheckpointResult,
+  type KeptLeaves,
   type StoreVerification,
 } from '@dossier/core';
 import type { Checkpoint } from '@dossier/proof';
 import type { CliContext } from '../context.js';
 import { readCheckpointFile, readPublicKeyFile } from '../evidenceFiles.js';
+import { checkHashesMatch, readHashesFile } from '../keptHashes.js';
 import { exitCodes } from '../exitCodes.js';
 import { cliFailure, usageError, type CliFailure } from '../failure.js';
 import { toJson } from '../json.js';
@@ -24,6 +26,7 @@ import { withStore, type StoreSession } from '../storeAccess.js';
 interface VerifyOptions extends ReadOptions {
   readonly checkpoint?: ReadonlyArray<string>;
   readonly publicKey?: string;
+  readonly hashes?: ReadonlyArray<string>;
 }
 
 // Events missing from the log have no position: they sort after every event that has one.
@@ -60,7 +63,7 @@ const checkpointLine = ({ file, result, event }: CheckpointLine): string => {
     parts === undefined
       ? ''
       : parts.until - parts.from === 1
-        ? `; the log parts from it at log index ${parts.from}${event === undefined ? '' : ` (${event})`}`
+        ? `; the log parts from it at log index ${parts.from}${event === undefined ? ' (the log ends before it)' : ` (${event})`}`
         : `; the log parts from it within log indices ${parts.from} to ${parts.until - 1}${event === undefined ? '' : ` (the first: ${event})`}, the events before match`;
   return `${head}: ${result.problem} — ${result.detail}${where}`;
 };
@@ -128,6 +131,7 @@ const againstCheckpoints = (
   session: StoreSession,
   files: ReadonlyArray<{ readonly file: string; readonly checkpoint: Checkpoint }>,
   key: KeyObject,
+  kept: ReadonlyArray<KeptLeaves>,
   json: boolean,
 ): TE.TaskEither<CliFailure, void> =>
   pipe(
@@ -136,7 +140,7 @@ const againstCheckpoints = (
         session.store,
         files.map((f) => f.checkpoint),
         key,
-        tipsOf(session),
+        { ...tipsOf(session), kept },
       ),
     ),
     TE.chain((verification) =>
@@ -158,6 +162,8 @@ const againstCheckpoints = (
 const verify = (ctx: CliContext, options: VerifyOptions): TE.TaskEither<CliFailure, void> => {
   const json = options.json === true;
   const files = options.checkpoint ?? [];
+  if (files.length === 0 && (options.hashes ?? []).length > 0)
+    return TE.left(usageError('--hashes goes with the --checkpoint it was written with'));
   // Hashes cover the data as stored, so read it as stored: any JSON, no codec, no upcasting.
   if (files.length === 0)
     return withStore(storeOptionsOf(options), ctx.env, anyJsonSchema, (session) =>
@@ -175,10 +181,24 @@ const verify = (ctx: CliContext, options: VerifyOptions): TE.TaskEither<CliFailu
     E.chain((checkpoints) =>
       E.map((key: KeyObject) => ({ checkpoints, key }))(readPublicKeyFile(options.publicKey ?? '')),
     ),
+    E.chain((read) =>
+      pipe(
+        E.traverseArray((file: string) =>
+          E.map((leaves: KeptLeaves) => ({ file, leaves }))(readHashesFile(file)),
+        )(options.hashes ?? []),
+        E.chain((hashes) =>
+          checkHashesMatch(
+            hashes,
+            read.checkpoints.map((c) => c.checkpoint),
+          ),
+        ),
+        E.map((kept) => ({ ...read, kept })),
+      ),
+    ),
   );
   if (E.isLeft(read)) return TE.left(read.left);
   return withStore(storeOptionsOf(options), ctx.env, anyJsonSchema, (session) =>
-    againstCheckpoints(ctx, session, read.right.checkpoints, read.right.key, json),
+    againstCheckpoints(ctx, session, read.right.checkpoints, read.right.key, read.right.kept, json),
   );
 };
 
@@ -199,6 +219,11 @@ export const registerVerify = (program: Command, ctx: CliContext, execute: Execu
       'a signed checkpoint (dossier checkpoint) the log must extend; repeat for several',
       collect,
     )
-    .option('--public-key <public.pem>', 'the public key that signed the checkpoints');
+    .option('--public-key <public.pem>', 'the public key that signed the checkpoints')
+    .option(
+      '--hashes <file>',
+      "a checkpoint's hashes file (dossier checkpoint --hashes): names the exact first event where the log parts from that checkpoint; repeat for several",
+      collect,
+    );
   withJsonOption(withStoreOptions(command)).action((options: VerifyOptions) => execute(verify(ctx, options)));
 };

@@ -2,7 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { signCheckpoint, type Checkpoint } from '@dossier/proof';
+import type { UndecodableEvent } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
+import type { RecordedEvent } from '../store/types.js';
 import { scanLog } from '../store/verify.js';
 import type { AuditError } from './errors.js';
 import { frontierBuilder } from './logTree.js';
@@ -13,6 +15,8 @@ export interface CheckpointOptions {
   readonly pageSize?: number;
   /** The checkpoint's instant, ISO-8601 UTC; the system clock when omitted. */
   readonly now?: () => string;
+  /** Sees every event as it is read, in log order: to keep the hashes beside the checkpoint. */
+  readonly observe?: (item: RecordedEvent | UndecodableEvent) => void;
 }
 
 /**
@@ -27,7 +31,15 @@ export const createCheckpoint =
   ): TaskEither<AuditError, Checkpoint> =>
   async () => {
     const tree = frontierBuilder();
-    const scanned = await scanLog(store, options.pageSize ?? 1000, tree.push)();
+    const { observe } = options;
+    const visit =
+      observe === undefined
+        ? tree.push
+        : (item: RecordedEvent | UndecodableEvent) => {
+            tree.push(item);
+            observe(item);
+          };
+    const scanned = await scanLog(store, options.pageSize ?? 1000, visit)();
     if (E.isLeft(scanned)) return scanned;
     const frontier = tree.result();
     if (E.isLeft(frontier)) return frontier;

@@ -15,6 +15,7 @@ import {
 import type { StoreError } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
 import { verifyStore, type StoreVerification, type VerifyStoreOptions } from '../store/verify.js';
+import { exactParting, keptFor, type KeptLeaves } from './keptLeaves.js';
 import { leafLogBuilder } from './logTree.js';
 
 /** Where the log parts from a checkpoint: somewhere in the events [from, until) by index in the log, 0-based. */
@@ -100,7 +101,12 @@ const partingRange = (checkpoint: Checkpoint, leaves: LeafLog): PartingRange | u
   return undefined;
 };
 
-const check = (checkpoint: Checkpoint, publicKey: KeyObject, leaves: LeafLog): CheckpointResult => {
+const check = (
+  checkpoint: Checkpoint,
+  publicKey: KeyObject,
+  leaves: LeafLog,
+  kept: ReadonlyArray<KeptLeaves>,
+): CheckpointResult => {
   const refused = (problem: CheckpointProblem, detail: string, parts?: PartingRange): CheckpointResult => ({
     ok: false,
     checkpoint,
@@ -108,6 +114,11 @@ const check = (checkpoint: Checkpoint, publicKey: KeyObject, leaves: LeafLog): C
     detail,
     parts,
   });
+  // With the checkpoint's own leaves kept, the exact first index where the log parts; else its subtrees' range.
+  const parting = (): PartingRange | undefined => {
+    const own = keptFor(checkpoint, kept);
+    return own === undefined ? partingRange(checkpoint, leaves) : exactParting(own, leaves);
+  };
   const signed = verifyCheckpoint(checkpoint, publicKey);
   if (!signed.ok) return refused('signature', signed.reason);
   const n = leaves.size();
@@ -115,7 +126,7 @@ const check = (checkpoint: Checkpoint, publicKey: KeyObject, leaves: LeafLog): C
     return refused(
       'truncated',
       `the log holds ${n} events, the checkpoint of ${checkpoint.timestamp} counted ${checkpoint.size}`,
-      partingRange(checkpoint, leaves),
+      parting(),
     );
   // Every log extends the empty one, whose root the signature check has already tied to size 0.
   if (checkpoint.size === 0) return { ok: true, checkpoint };
@@ -133,7 +144,7 @@ const check = (checkpoint: Checkpoint, publicKey: KeyObject, leaves: LeafLog): C
     : refused(
         'rewritten',
         `the first ${checkpoint.size} events are not those the checkpoint of ${checkpoint.timestamp} signed: ${verdict.reason}`,
-        partingRange(checkpoint, leaves),
+        parting(),
       );
 };
 
@@ -147,6 +158,15 @@ const narrowed = (results: ReadonlyArray<CheckpointResult>): ReadonlyArray<Check
   });
 };
 
+/** How {@link verifyCheckpoints} reads, and what the auditor kept beside the checkpoints. */
+export interface VerifyCheckpointsOptions extends VerifyStoreOptions {
+  /**
+   * Checkpoints' own leaves (one per event, as `dossier checkpoint --hashes` keeps them): a failing checkpoint
+   * whose leaves are here (same size, same signed root) is told the exact first index where the log parts from it.
+   */
+  readonly kept?: ReadonlyArray<KeptLeaves>;
+}
+
 /**
  * Verifies the store (chains, tips, order: {@link verifyStore}) and, in the same pass over the log, proves it
  * an append-only extension of each checkpoint: signed by the key, and consistent (RFC 9162 consistency proof
@@ -157,7 +177,7 @@ export const verifyCheckpoints =
     store: EventStore,
     checkpoints: ReadonlyArray<Checkpoint>,
     publicKey: KeyObject,
-    options: VerifyStoreOptions = {},
+    options: VerifyCheckpointsOptions = {},
   ): TaskEither<StoreError, CheckpointVerification> =>
   async () => {
     const tree = leafLogBuilder();
@@ -180,7 +200,9 @@ export const verifyCheckpoints =
           detail: `the tree cannot be computed: the hash of ${frontier.left.stream} revision ${frontier.left.revision} (position ${frontier.left.position}) cannot be read`,
           parts: undefined,
         }))
-      : narrowed(checkpoints.map((checkpoint) => check(checkpoint, publicKey, tree.leaves))).map((r) => {
+      : narrowed(
+          checkpoints.map((checkpoint) => check(checkpoint, publicKey, tree.leaves, options.kept ?? [])),
+        ).map((r) => {
           const position = r.ok || r.parts === undefined ? undefined : positions.at(r.parts.from);
           return r.ok || r.parts === undefined || position === undefined
             ? r

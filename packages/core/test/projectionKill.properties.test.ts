@@ -34,6 +34,8 @@ const eventArb: fc.Arbitrary<readonly [string, NewEvent]> = fc
 const lifeArb = fc.record({
   events: fc.array(eventArb, { maxLength: 40 }),
   saveEvery: fc.integer({ min: 1, max: 12 }),
+  // Catch-up reads the log in pages of this many events: a page may end anywhere, a save in the middle of one.
+  pageSize: fc.integer({ min: 1, max: 16 }),
   ending: fc.oneof(
     fc.constant({ kind: 'settleThenStop' as const }),
     fc.record({ kind: fc.constant('stopAnywhere' as const), afterMs: fc.integer({ min: 0, max: 3 }) }),
@@ -75,6 +77,7 @@ describe('projections killed and resumed', () => {
             states,
             projections: [tally],
             saveEvery: life.saveEvery,
+            pageSize: life.pageSize,
             idleMs: 1,
           })();
           if (E.isLeft(started)) {

@@ -21,7 +21,10 @@ import {
 
 const start = startedRunners();
 
-/** A store whose subscriptions from the very start (rebuilds) deliver nothing until `open` is called. */
+/**
+ * A store whose reads from the very start (a rebuild's catch-up, a page at a time, and its subscription) deliver
+ * nothing until `open` is called.
+ */
 const gated = (inner: EventStore): { readonly store: EventStore; readonly open: () => void } => {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
@@ -43,7 +46,14 @@ const gated = (inner: EventStore): { readonly store: EventStore; readonly open: 
       stop: subscription.stop,
     };
   };
-  return { store: { ...inner, subscribe }, open: () => open() };
+  const readAll: EventStore['readAll'] = (options = {}) =>
+    options.fromPosition === 0n && options.direction !== 'backwards'
+      ? async () => {
+          await gate;
+          return inner.readAll(options)();
+        }
+      : inner.readAll(options);
+  return { store: { ...inner, subscribe, readAll }, open: () => open() };
 };
 
 const stale = { perStream: { 'basket-stale': 99 }, positions: [] };

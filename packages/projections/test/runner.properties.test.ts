@@ -143,6 +143,7 @@ describe('the four read models on keyed rows, run incrementally', () => {
               states,
               projections: readModels,
               saveEvery,
+              pageSize,
               idleMs: 1,
             })();
             await append(store, log.slice(written, written + size));

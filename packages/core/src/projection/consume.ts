@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { storeUnavailable, type StoreError } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
 import { SubscriptionFailed } from '../store/subscription.js';
@@ -13,12 +14,15 @@ export interface ConsumeOptions {
   readonly filter: EventFilter | undefined;
   /** The last position handled: each (re)subscription starts after it, and events at or below it are skipped. */
   readonly checkpoint: () => bigint | null;
+  /** Answers at once unless it must wait (a save): catch-up then goes on without a pause per event. */
   readonly onEvent: (event: RecordedEvent) => Next | Promise<Next>;
   readonly onCaughtUp: (position: bigint | null) => void | Promise<void>;
   /** A failed subscription: `retry` subscribes again after a pause, `stop` ends the loop. */
   readonly onFailure: (error: StoreError) => 'retry' | 'stop' | Promise<'retry' | 'stop'>;
   /** The pause before the `attempt`-th retry in a row. */
   readonly retryDelayMs: (attempt: number) => number;
+  /** Events read at a time while catching up; 2,000 unless told. */
+  readonly pageSize?: number;
 }
 
 /** A running consumer. */
@@ -36,9 +40,43 @@ export const consume = (options: ConsumeOptions): Consumer => {
   const retryPause = cancellablePause();
 
   let progressed = false;
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? 2_000));
+
+  // Catch-up before subscribing: the log after the checkpoint read a page at a time while pages come full, each
+  // event handed on without a promise of its own unless `onEvent` waits. A page the store cannot read is left to
+  // the subscription, which delivers the events before a bad one and then reports it, as it would have.
+  const catchUp = async (): Promise<void> => {
+    while (!stopped) {
+      const after = options.checkpoint();
+      const page = await options.store.readAll({
+        fromPosition: after === null ? 0n : after + 1n,
+        limit: pageSize,
+        ...(options.filter === undefined ? {} : { filter: options.filter }),
+      })();
+      if (E.isLeft(page)) return;
+      for (const event of page.right) {
+        if (stopped) return;
+        const last = options.checkpoint();
+        if (last !== null && event.position <= last) continue;
+        progressed = true;
+        const next = options.onEvent(event);
+        if ((typeof next === 'string' ? next : await next) === 'stop') {
+          stopped = true;
+          return;
+        }
+      }
+      if (page.right.length < pageSize) return;
+    }
+  };
 
   // One pass over one subscription; the error it failed with, or undefined when it ended.
   const pass = async (): Promise<StoreError | undefined> => {
+    try {
+      await catchUp();
+    } catch (thrown) {
+      return storeUnavailable(thrown);
+    }
+    if (stopped) return undefined;
     const after = options.checkpoint();
     const current = options.store.subscribe({
       ...(after === null ? {} : { afterPosition: after }),

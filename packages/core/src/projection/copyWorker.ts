@@ -25,6 +25,8 @@ export interface CopyWorkerOptions {
   /** The checkpoint the copy was saved with (its rows are in `states`). */
   readonly checkpoint: bigint | null;
   readonly saveEvery: number;
+  /** Events read at a time while catching up. */
+  readonly pageSize?: number;
   readonly idleMs: number;
   readonly retryDelayMs: (attempt: number) => number;
   /** After each successful save, with the checkpoint saved. */
@@ -118,7 +120,8 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     }, delay);
   };
 
-  const onEvent = async (event: RecordedEvent): Promise<'continue' | 'stop'> => {
+  // Answers at once unless a save is due, so that catching up costs no promise per event.
+  const onEvent = (event: RecordedEvent): 'continue' | 'stop' | Promise<'continue'> => {
     if (types.has(event.type)) {
       try {
         for (const change of projection.apply(rows, event)) rows.change(change);
@@ -130,8 +133,12 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
     }
     position = event.position;
     unsaved += 1;
-    if (unsaved >= options.saveEvery) await flush();
-    else if (caughtUp) scheduleIdleSave();
+    if (unsaved >= options.saveEvery)
+      return flush().then(() => {
+        waiters.wake();
+        return 'continue';
+      });
+    if (caughtUp) scheduleIdleSave();
     waiters.wake();
     return 'continue';
   };
@@ -139,6 +146,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   const consumer: Consumer = consume({
     store: options.store,
     filter: typeFilter(projection.eventTypes),
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     checkpoint: () => position,
     onEvent,
     onCaughtUp: async () => {

@@ -75,6 +75,7 @@ export const runProjections =
         key,
         checkpoint,
         saveEvery,
+        ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
         idleMs,
         retryDelayMs,
         onSaved: (position) => {

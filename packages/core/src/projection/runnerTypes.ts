@@ -24,6 +24,8 @@ export interface ProjectionRunnerOptions {
   readonly bus?: ReadModelBus;
   /** Saves the changed rows and the checkpoint after this many events at the latest; 1,000 unless told. */
   readonly saveEvery?: number;
+  /** Events read from the log at a time while catching up, before the subscription goes live; 2,000 unless told. */
+  readonly pageSize?: number;
   /** While live, saves this long after the last event; 20 ms unless told. */
   readonly idleMs?: number;
   /** The pause after a store failure before subscribing again: doubling from 100 ms up to 5 s unless told. */

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { storeUnavailable, type EventSchema, type EventStore, type StoreUnavailable } from '@dossier/core';
-import { createEventStoreDbStore } from '@dossier/store-eventstoredb';
+import { createEventStoreDbStore, type ForeignEventPolicy } from '@dossier/store-eventstoredb';
 import { openSqliteStore } from '@dossier/store-sqlite';
 import {
   describeLocation,
@@ -28,6 +28,11 @@ export interface OpenStoreOptions {
   readonly readOnly?: boolean;
   /** Gives `recordedAt`, ISO-8601 UTC; the system clock unless told. */
   readonly clock?: () => string;
+  /**
+   * EventStoreDB: what reads of the global log do with other applications' events on the same server — `skip` them,
+   * counted (the default), or `strict`: report the first as undecodable, for an audit. A SQLite file holds only Dossier's.
+   */
+  readonly foreignEvents?: ForeignEventPolicy;
 }
 
 const openLocation = (
@@ -49,7 +54,11 @@ const openLocation = (
       () =>
         createEventStoreDbStore(
           { connectionString: location.connectionString },
-          { schema, ...(clock === undefined ? {} : { clock: () => new Date(clock()) }) },
+          {
+            schema,
+            ...(clock === undefined ? {} : { clock: () => new Date(clock()) }),
+            ...(options.foreignEvents === undefined ? {} : { foreignEvents: options.foreignEvents }),
+          },
         ),
       storeUnavailable,
     ),

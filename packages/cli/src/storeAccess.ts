@@ -17,6 +17,8 @@ export interface StoreOptions {
   readonly store?: string;
   /** How long to wait for the store, in milliseconds (`--timeout`). */
   readonly timeout: number;
+  /** EventStoreDB: fail on another application's event in the global log instead of skipping it (`--strict`). */
+  readonly strict?: boolean;
 }
 
 /** An open store whose every call is bounded in time and fails as a {@link CliFailure}. */
@@ -86,7 +88,11 @@ export const openForReading = (
           })),
         )
       : pipe(
-          openStore(location.connectionString, { schema, readOnly: true }),
+          openStore(location.connectionString, {
+            schema,
+            readOnly: true,
+            ...(options.strict === true ? { foreignEvents: 'strict' as const } : {}),
+          }),
           TE.mapLeft((error) =>
             error._tag === 'BadStoreLocation' ? badLocation(error) : fromStoreError(error, 'EventStoreDB'),
           ),

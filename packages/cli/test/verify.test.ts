@@ -46,6 +46,14 @@ describe('dossier verify', { timeout: 20_000 }, () => {
     expect(json).toEqual({ ok: true, streams: 4, events: fixtureEventCount, broken: [] });
   });
 
+  it("takes --strict (EventStoreDB: fail on other applications' events); a SQLite file holds only Dossier's", async () => {
+    const run = await dossier(['verify', '--strict'], { cwd: fixture.folder });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`4 streams and ${fixtureEventCount} events`);
+    const help = await dossier(['verify', '--help'], { cwd: fixture.folder });
+    expect(help.stdout).toContain('--strict');
+  });
+
   it("catches one event's data edited in the SQLite file, naming the stream and revision (exit 1)", async () => {
     // Someone grants themselves admin by editing the recorded ChangePermissions event.
     const path = tampered(

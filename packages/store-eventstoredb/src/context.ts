@@ -1,5 +1,6 @@
 import type { EventSchema } from '@dossier/core';
 import type { EsdbClientLike } from './clientLike.js';
+import type { ForeignEvents } from './foreign.js';
 
 /** A stream's name in EventStoreDB. */
 export const esdbStream = (ctx: Pick<StoreContext, 'streamPrefix'>, stream: string): string =>
@@ -13,4 +14,6 @@ export interface StoreContext {
   /** Put before every stream name in EventStoreDB, and taken off again: see `streamPrefix`. */
   readonly streamPrefix: string;
   readonly clock: () => Date;
+  /** What reads of the global log do with another application's events, and how many they skipped. */
+  readonly foreign: ForeignEvents;
 }

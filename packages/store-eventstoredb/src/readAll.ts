@@ -146,6 +146,7 @@ export const readAll = async (
     take: (resolved) => {
       const event = resolved.event;
       if (event === undefined || !isDelivered(filter, event, ctx.streamPrefix)) return E.right(true);
+      if (ctx.foreign.skips(resolved, event)) return E.right(true);
       const decoded = decodeEvent(ctx, resolved, event);
       if (E.isLeft(decoded)) return decoded;
       events.push(decoded.right);

@@ -8,6 +8,7 @@ import type { StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { readAll } from './readAll.js';
 import { readCommand } from './commandIndex.js';
+import { foreignEvents, type ForeignEventPolicy, type ForeignEventsReport } from './foreign.js';
 import { esdbSnapshots } from './snapshots.js';
 import { readStream } from './readStream.js';
 import { subscribe } from './subscribe.js';
@@ -28,6 +29,19 @@ export interface EventStoreDbStoreOptions {
    * subscriptions see only its own streams. None by default; it must not start with `$`.
    */
   readonly streamPrefix?: string;
+  /**
+   * What reads of the global log and subscriptions do with another application's events on the same server (no
+   * Dossier metadata): `skip` them, counted in `foreignEvents()` (the default), or `strict`: answer them as
+   * `UndecodableEvent`, for an audit of a server that should hold only Dossier's log. Reads of a stream are strict
+   * either way: a foreign event in an aggregate's stream is damage.
+   */
+  readonly foreignEvents?: ForeignEventPolicy;
+}
+
+/** The EventStore port over EventStoreDB, and what it skipped of other applications' events. */
+export interface EventStoreDbStore extends EventStore {
+  /** How many foreign events the store's reads of `$all` and subscriptions have skipped, and the last one. */
+  readonly foreignEvents: () => ForeignEventsReport;
 }
 
 const task =
@@ -42,7 +56,7 @@ const task =
 export const createEventStoreDbStore = (
   connection: EventStoreDbConnection,
   options: EventStoreDbStoreOptions = {},
-): EventStore => {
+): EventStoreDbStore => {
   // A store that cannot work answers every call with why, as StoreUnavailable: it never throws.
   const problem =
     options.streamPrefix?.startsWith('$') === true
@@ -62,6 +76,7 @@ export const createEventStoreDbStore = (
     schema: options.schema ?? anyJsonSchema,
     clock: options.clock ?? (() => new Date()),
     streamPrefix: options.streamPrefix ?? '',
+    foreign: foreignEvents(options.foreignEvents ?? 'skip'),
   };
   const live = new Set<Subscription>();
   return {
@@ -83,6 +98,7 @@ export const createEventStoreDbStore = (
       };
     },
     deleteStream: (stream, expected) => task(() => deleteStream(ctx, stream, expected)),
+    foreignEvents: ctx.foreign.report,
     close: async () => {
       const stopping = [...live].map((subscription) => subscription.stop());
       live.clear();

@@ -153,7 +153,11 @@ export const subscribe = (ctx: StoreContext, options: SubscribeOptions = {}): Su
           if (stopped) return;
         }
         const event = resolved.event;
-        if (event !== undefined && isDelivered(filter, event, ctx.streamPrefix)) {
+        if (
+          event !== undefined &&
+          isDelivered(filter, event, ctx.streamPrefix) &&
+          !ctx.foreign.skips(resolved, event)
+        ) {
           const decoded = decodeEvent(ctx, resolved, event);
           if (E.isLeft(decoded)) throw fail(decoded.left);
           yield { kind: 'event', event: decoded.right };

@@ -10,6 +10,7 @@ import type {
   EsdbResolvedEvent,
   EsdbSubscribeToAllOptions,
 } from '../src/clientLike.js';
+import { foreignEvents } from '../src/foreign.js';
 import { toEsdbMetadata } from '../src/metadata.js';
 import { subscribe } from '../src/subscribe.js';
 import { take } from './support/events.js';
@@ -92,6 +93,7 @@ const ctx = (client: EsdbClientLike) => ({
   schema: anyJsonSchema,
   clock: () => new Date(0),
   streamPrefix: '',
+  foreign: foreignEvents('skip'),
 });
 const label = (m: SubscriptionMessage) => (m.kind === 'caughtUp' ? `caughtUp@${m.position}` : m.event.type);
 const until = (n: number) => (messages: ReadonlyArray<SubscriptionMessage>) => messages.length >= n;

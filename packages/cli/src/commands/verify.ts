@@ -27,7 +27,14 @@ interface VerifyOptions extends ReadOptions {
   readonly checkpoint?: ReadonlyArray<string>;
   readonly publicKey?: string;
   readonly hashes?: ReadonlyArray<string>;
+  readonly strict?: boolean;
 }
+
+// An auditor of a server that should hold only Dossier's log asks for strict reads (`--strict`).
+const storeOptionsOfVerify = (options: VerifyOptions) => ({
+  ...storeOptionsOf(options),
+  ...(options.strict === true ? { strict: true } : {}),
+});
 
 // Events missing from the log have no position: they sort after every event that has one.
 const sortKey = (link: ChainBroken): bigint => link.position ?? BigInt(Number.MAX_SAFE_INTEGER) ** 2n;
@@ -166,7 +173,7 @@ const verify = (ctx: CliContext, options: VerifyOptions): TE.TaskEither<CliFailu
     return TE.left(usageError('--hashes goes with the --checkpoint it was written with'));
   // Hashes cover the data as stored, so read it as stored: any JSON, no codec, no upcasting.
   if (files.length === 0)
-    return withStore(storeOptionsOf(options), ctx.env, anyJsonSchema, (session) =>
+    return withStore(storeOptionsOfVerify(options), ctx.env, anyJsonSchema, (session) =>
       pipe(
         session.run(verifyStore(session.store, tipsOf(session))),
         TE.chain((verification) => report(ctx, verification, [], session.description, json)),
@@ -197,7 +204,7 @@ const verify = (ctx: CliContext, options: VerifyOptions): TE.TaskEither<CliFailu
     ),
   );
   if (E.isLeft(read)) return TE.left(read.left);
-  return withStore(storeOptionsOf(options), ctx.env, anyJsonSchema, (session) =>
+  return withStore(storeOptionsOfVerify(options), ctx.env, anyJsonSchema, (session) =>
     againstCheckpoints(ctx, session, read.right.checkpoints, read.right.key, read.right.kept, json),
   );
 };
@@ -224,6 +231,10 @@ export const registerVerify = (program: Command, ctx: CliContext, execute: Execu
       '--hashes <file>',
       "a checkpoint's hashes file (dossier checkpoint --hashes): names the exact first event where the log parts from that checkpoint; repeat for several",
       collect,
+    )
+    .option(
+      '--strict',
+      "EventStoreDB: fail on another application's event in the global log (by default the store skips them)",
     );
   withJsonOption(withStoreOptions(command)).action((options: VerifyOptions) => execute(verify(ctx, options)));
 };

@@ -168,8 +168,8 @@ export class Store {
     const events = this.#streams.get(stream)?.events ?? [];
     if (events.length === 0 || this.isSoftDeleted(stream)) return { kind: 'not_found' };
 
-    const first = this.truncateBefore(stream);
     const last = BigInt(events.length - 1);
+    const first = this.#firstVisible(stream, events, last);
     const out: RecordedEvent[] = [];
     if (direction === 'forwards') {
       // Start revisions are inclusive; forwards from the end there is nothing to read.
@@ -329,6 +329,26 @@ export class Store {
     // Parse `$tb` from the text: JSON.parse would round 9223372036854775807.
     const match = /"\$tb"\s*:\s*(\d+)/.exec(utf8Decoder.decode(meta.data));
     return match?.[1] === undefined ? undefined : BigInt(match[1]);
+  }
+
+  /**
+   * The first revision a read of the stream returns: the stream's metadata hides what lies before `$tb`, all but the
+   * last `$maxCount` events, and those older than `$maxAge` seconds — at read time, as the server does, before any
+   * scavenge (reads of `$all` still return them).
+   */
+  #firstVisible(stream: string, events: readonly RecordedEvent[], last: bigint): bigint {
+    let first = this.truncateBefore(stream);
+    const meta = this.streamEvents(metastreamOf(stream)).at(-1);
+    if (meta === undefined) return first;
+    const text = utf8Decoder.decode(meta.data);
+    const maxCount = /"\$maxCount"\s*:\s*(\d+)/.exec(text)?.[1];
+    if (maxCount !== undefined && last - BigInt(maxCount) + 1n > first) first = last - BigInt(maxCount) + 1n;
+    const maxAge = /"\$maxAge"\s*:\s*(\d+)/.exec(text)?.[1];
+    if (maxAge !== undefined) {
+      const oldest = (BigInt(this.#clock().getTime()) - BigInt(maxAge) * 1_000n) * TICKS_PER_MILLISECOND;
+      while (first <= last && (events[Number(first)]?.created ?? oldest) < oldest) first += 1n;
+    }
+    return first;
   }
 
   /** Writes a `$metadata` event to `$$stream`, keeping its other properties and setting `$tb`. */

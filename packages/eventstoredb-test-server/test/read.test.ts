@@ -135,4 +135,34 @@ describe('stream metadata ($$stream)', () => {
     ).toEqual([2n]);
     expect(types(await collect(client.readStream('$$s')))).toEqual(['$metadata']);
   });
+
+  test('$maxCount keeps the last events in stream reads, both ways; $all still has them all until a scavenge', async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 's', ['E0', 'E1', 'E2', 'E3', 'E4']);
+    await client.setStreamMetadata('s', { maxCount: 2 });
+
+    expect(revisions(await collect(client.readStream('s')))).toEqual([3n, 4n]);
+    expect(
+      revisions(await collect(client.readStream('s', { direction: BACKWARDS, fromRevision: END }))),
+    ).toEqual([4n, 3n]);
+    expect(revisions(await collect(client.readStream('s', { fromRevision: 1n, maxCount: 1 })))).toEqual([3n]);
+    const all = (await collect(client.readAll())).filter((e) => e.event?.streamId === 's');
+    expect(all).toHaveLength(5);
+    await client.appendToStream('s', jsonEvent({ type: 'E5', data: {} })); // the window slides
+    expect(revisions(await collect(client.readStream('s')))).toEqual([4n, 5n]);
+  });
+
+  test('$maxAge hides the events older than that many seconds from stream reads', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const { client } = await serverAndClient({ clock: () => new Date(now) });
+    await seed(client, 's', ['Old']);
+    now += 120_000;
+    await seed(client, 's', ['New']);
+    await client.setStreamMetadata('s', { maxAge: 60 });
+
+    expect(types(await collect(client.readStream('s')))).toEqual(['New']);
+    now += 120_000;
+    expect(types(await collect(client.readStream('s')))).toEqual([]);
+    expect((await collect(client.readAll())).filter((e) => e.event?.streamId === 's')).toHaveLength(2);
+  });
 });

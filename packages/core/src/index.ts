@@ -39,9 +39,11 @@ export type {
 } from './store/errors.js';
 export { concurrencyConflict, streamNotFound, streamDeleted, storeUnavailable } from './store/errors.js';
 export type { EventStore } from './store/port.js';
-export type { EventSchema, Upcaster, EventTypeSchema } from './store/schema.js';
+export type { EncodedData, EventSchema, Upcaster, EventTypeSchema } from './store/schema.js';
 export { anyJsonSchema, eventSchema, isJsonValue } from './store/schema.js';
 export { GENESIS_HASH, canonicalJson, chainHash } from './store/hashChain.js';
+/** The system clock as stores stamp `recordedAt`, formatted once per millisecond. */
+export { systemClock } from './store/clock.js';
 export type { HashedFields } from './store/hashChain.js';
 export type { PreparedEvent, StreamTip, RawRecordedEvent } from './store/prepare.js';
 export { prepareAppend, undecodable } from './store/prepare.js';

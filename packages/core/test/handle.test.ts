@@ -5,6 +5,7 @@ import {
   commandHash,
   createInMemoryStore,
   eventSchema,
+  foldingLoader,
   handle,
   type CommandContext,
   type Decider,
@@ -242,6 +243,34 @@ describe('handle', () => {
     expect(await revisionsOf(store, 'account-1')).toEqual(
       Array.from({ length: handlers + 1 }, (_, i) => BigInt(i)),
     );
+  });
+
+  it('answers a command whose events land while its stream is being read as a repeat, applying it once', async () => {
+    const store = createInMemoryStore({ schema });
+    for (const id of ['c1', 'c2', 'c3'])
+      await handle(store, account, { stream: 'account-1', command: deposit(1), context: context(id) })();
+    // Another process handles c9 once the loader has its first page and before it reads the second.
+    let raced = false;
+    const racing: EventStore = {
+      ...store,
+      readStream: (stream, options) => async () => {
+        const page = await store.readStream(stream, options)();
+        if (!raced) {
+          raced = true;
+          await handle(store, account, { stream, command: deposit(5), context: context('c9') })();
+        }
+        return page;
+      },
+    };
+    const result = await handle(
+      racing,
+      account,
+      { stream: 'account-1', command: deposit(5), context: context('c9') },
+      { load: foldingLoader(racing, account, 2) },
+    )();
+    expect(raced).toBe(true);
+    expect(result).toMatchObject(E.right({ repeated: true, state: 8, revision: 3n }));
+    expect(await revisionsOf(store, 'account-1')).toEqual([0n, 1n, 2n, 3n]);
   });
 
   it('loads through the state loader it is given', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { SubscriptionFailed, createInMemoryStore, type NewEvent } from '@dossier/core';
+import * as t from 'io-ts';
+import { SubscriptionFailed, createInMemoryStore, eventSchema, type NewEvent } from '@dossier/core';
 
 const event = (data: unknown): NewEvent => ({ type: 'TicketOpened', data, metadata: { eventId: 'e1' } });
 
@@ -59,6 +60,37 @@ describe('createInMemoryStore', () => {
     );
     expect(await store.readAll()()).toMatchObject(E.left({ _tag: 'StoreUnavailable' }));
     await expect(store.subscribe()[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(SubscriptionFailed);
+  });
+
+  it('decodes data a codec changes, handing out the decoded form and keeping the encoded one as stored', async () => {
+    // Amounts travel as text and are numbers once decoded: the codec changes the data both ways.
+    const AmountFromText = new t.Type<number, string, unknown>(
+      'AmountFromText',
+      (u): u is number => typeof u === 'number',
+      (u, c) => (typeof u === 'string' && /^[0-9]+$/.test(u) ? t.success(Number(u)) : t.failure(u, c)),
+      String,
+    );
+    const Paid = t.strict({ type: t.literal('Paid'), data: t.strict({ amount: AmountFromText }) });
+    const Noted = t.strict({ type: t.literal('Noted'), data: t.strict({ note: t.string }) });
+    const schema = eventSchema({ Paid: { codec: Paid }, Noted: { codec: Noted } });
+    expect(schema.encode('Paid', { amount: '12' })).toMatchObject(E.right({ readsBackUnchanged: false }));
+    expect(schema.encode('Noted', { note: 'x' })).toMatchObject(E.right({ readsBackUnchanged: true }));
+    const store = createInMemoryStore({ schema });
+    const appended = await store.append('bill-1', 'no-stream', [
+      { type: 'Paid', data: { amount: '12' }, metadata: { eventId: 'e1' } },
+      { type: 'Noted', data: { note: 'x' }, metadata: { eventId: 'e2' } },
+    ])();
+    expect(appended).toMatchObject(E.right({ events: [{ data: { amount: 12 } }, { data: { note: 'x' } }] }));
+    expect(await store.readStream('bill-1')()).toMatchObject(
+      E.right([{ data: { amount: 12 } }, { data: { note: 'x' } }]),
+    );
+    const stored: string[] = [];
+    store.tamper('bill-1', 0n, (text) => {
+      stored.push(text.data);
+      return text;
+    });
+    expect(stored).toEqual(['{"amount":"12"}']);
+    expect(await store.readStream('bill-1')()).toMatchObject(E.right([{ data: { amount: 12 } }, {}]));
   });
 
   it('says where nothing can be tampered with', () => {

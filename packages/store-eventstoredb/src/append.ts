@@ -134,8 +134,12 @@ const attempt = async (
   const positions = await positionsOf(ctx, stream, prepared.right, written.position?.commit);
   if (E.isLeft(positions)) return done(positions);
   const recorded: RecordedEvent[] = prepared.right.map((event, index) => ({
-    ...event,
+    stream: event.stream,
+    revision: event.revision,
     position: positions.right[index] ?? -1n,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
   }));
   return done(
     E.right({

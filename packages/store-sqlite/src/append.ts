@@ -75,9 +75,13 @@ const appendInTransaction = (
     // that is not strings); the refusal rolls the batch back. The data is decoded here, once, from what was
     // stored, so the result carries the events as a read would return them without reading them again.
     if (!RecordedMetadataCodec.is(event.metadata)) return refuse('the metadata is not made of strings');
-    const decoded = decodeData(ctx.options.schema, event.type, event.metadata.schemaVersion, event.data);
-    if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
-    recorded.push({ ...event, position, data: decoded.right });
+    let data: unknown = event.data;
+    if (!event.readsBackUnchanged) {
+      const decoded = decodeData(ctx.options.schema, event.type, event.metadata.schemaVersion, event.data);
+      if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
+      data = decoded.right;
+    }
+    recorded.push({ stream, revision: event.revision, position, type: event.type, data, metadata: event.metadata });
   }
   const last = recorded[recorded.length - 1];
   if (last === undefined) return E.left(failure(ctx, `appending to ${stream}`, 'no event was written'));

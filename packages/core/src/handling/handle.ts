@@ -3,19 +3,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { fold, type CommandShape, type Decider, type ErrorShape, type EventShape } from '../decider.js';
 import type { EventStore } from '../store/port.js';
-import type { NewEvent, RecordedEvent, StreamName } from '../store/types.js';
+import type { AppendOptions, NewEvent, RecordedEvent, StreamName } from '../store/types.js';
 import { backoffDelay, defaultBackoff, type Backoff } from './backoff.js';
 import { checkRequest } from './checkRequest.js';
 import { commandHash } from './commandHash.js';
 import { commandIdReused, type HandleError } from './errors.js';
-import { writeSnapshotIfDue, type ResolvedSnapshots } from './snapshotWrite.js';
-import {
-  defaultSnapshotEvery,
-  snapshotKey,
-  warnOfSnapshot,
-  type SnapshotSettings,
-} from './snapshotSettings.js';
-import { streamLoader, type StateLoader } from './stateLoader.js';
+import { resolveSnapshots, writeSnapshot } from './snapshotWrite.js';
+import type { SnapshotSettings } from './snapshotSettings.js';
+import { defaultPageSize, loadState, type StateLoader } from './stateLoader.js';
 
 /** Who asks and under which ids: everything the handler records that the domain does not decide. */
 export interface CommandContext {
@@ -76,95 +71,97 @@ export const handle =
     request: HandleRequest<NoInfer<C>>,
     options: HandleOptions<NoInfer<S>> = {},
   ): TaskEither<HandleError<Err>, Handled<S>> =>
-  async () => {
-    const checked = checkRequest(decider, request, options);
-    if (E.isLeft(checked)) return checked;
-    const { stream, command, context } = checked.right;
-    const hash = commandHash(command);
-    const snapshots: ResolvedSnapshots<S> | undefined =
-      options.snapshots === undefined
-        ? undefined
-        : {
-            settings: {
-              ...options.snapshots,
-              every: Math.max(1, Math.floor(options.snapshots.every ?? defaultSnapshotEvery)),
-              onProblem: options.snapshots.onProblem ?? warnOfSnapshot,
-            },
-            key: snapshotKey(decider.evolve, decider.initialState, options.snapshots),
-          };
-    const loader = options.load ?? streamLoader(store, decider, snapshots);
-    const snapshotDue = (
-      stateAfter: S,
-      revisionAfter: bigint | null,
-      hashAfter: string | undefined,
-      count: number,
-    ) =>
-      snapshots === undefined || revisionAfter === null || hashAfter === undefined
-        ? Promise.resolve()
-        : writeSnapshotIfDue(store, stream, snapshots, count, {
-            state: stateAfter,
-            revision: revisionAfter,
-            hash: hashAfter,
-          });
-    const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5));
-    const backoff: Backoff = { ...defaultBackoff, ...options.jitter };
-    const newEventId = context.newEventId ?? randomUUID;
-    const toNew = (event: Ev): NewEvent => ({
-      type: event.type,
-      data: event.data,
-      metadata: {
-        eventId: newEventId(),
-        commandId: context.commandId,
-        commandHash: hash,
-        correlationId: context.correlationId ?? context.commandId,
-        causationId: context.causationId ?? context.commandId,
-        actor: context.actor,
-      },
-    });
+  () =>
+    handleNow(store, decider, request, options);
 
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await loader.load(stream, context.commandId)();
-      if (E.isLeft(loaded)) return loaded;
-      const { state, revision, earlier, hash: tipHash, folded = 0 } = loaded.right;
-      if (earlier !== undefined) {
-        // Events recorded without a digest cannot disagree; the id alone marks them.
-        const same = earlier.events.every(
-          (e) => e.metadata.commandHash === null || e.metadata.commandHash === hash,
-        );
-        return same
-          ? E.right({ ...earlier, repeated: true })
-          : E.left(commandIdReused(context.commandId, stream));
-      }
-      const decided = decider.decide(command, state);
-      if (E.isLeft(decided) || decided.right.length === 0) {
-        // A long stream without a snapshot gets one even when nothing is appended.
-        await snapshotDue(state, revision, tipHash, folded);
-        return E.isLeft(decided) ? decided : E.right({ events: [], state, revision, repeated: false });
-      }
-      const appended = await store.append(
-        stream,
-        revision ?? 'no-stream',
-        decided.right.map(toNew),
-        // The tip it loaded, so the store need not read it again; a stale one is still a conflict.
-        revision === null || tipHash === undefined ? {} : { expectedHash: tipHash },
-      )();
-      if (E.isRight(appended)) {
-        const after = fold(decider, decided.right, state);
-        const events = appended.right.events;
-        await snapshotDue(
-          after,
-          appended.right.nextExpectedRevision,
-          events[events.length - 1]?.metadata.hash,
-          folded + events.length,
-        );
-        return E.right({
-          events,
+// The options an append gets when the handler knows no tip: shared, since every command of a new stream has none.
+const noAppendOptions: AppendOptions = Object.freeze({});
+
+const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err extends ErrorShape>(
+  store: EventStore,
+  decider: Decider<C, S, Ev, Err>,
+  request: HandleRequest<C>,
+  options: HandleOptions<S>,
+): Promise<E.Either<HandleError<Err>, Handled<S>>> => {
+  const checked = checkRequest(decider, request, options);
+  if (E.isLeft(checked)) return checked;
+  const { stream, command, context } = checked.right;
+  const hash = commandHash(command);
+  const snapshots = resolveSnapshots(decider, options.snapshots);
+  const loader = options.load;
+  const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5));
+  for (let attempt = 0; ; attempt++) {
+    const loaded =
+      loader === undefined
+        ? await loadState(store, decider, snapshots, defaultPageSize, stream, context.commandId)
+        : await loader.load(stream, context.commandId)();
+    if (E.isLeft(loaded)) return loaded;
+    const { state, revision, earlier, hash: tipHash, folded = 0 } = loaded.right;
+    if (earlier !== undefined) {
+      // Events recorded without a digest cannot disagree; the id alone marks them.
+      const same = earlier.events.every(
+        (e) => e.metadata.commandHash === null || e.metadata.commandHash === hash,
+      );
+      return same
+        ? E.right({ ...earlier, repeated: true })
+        : E.left(commandIdReused(context.commandId, stream));
+    }
+    const decided = decider.decide(command, state);
+    if (E.isLeft(decided) || decided.right.length === 0) {
+      // A long stream without a snapshot gets one even when nothing is appended.
+      if (snapshots !== undefined && folded >= snapshots.settings.every && revision !== null && tipHash !== undefined)
+        await writeSnapshot(store, stream, snapshots, { state, revision, hash: tipHash });
+      return E.isLeft(decided) ? decided : E.right({ events: [], state, revision, repeated: false });
+    }
+    const appended = await store.append(
+      stream,
+      revision ?? 'no-stream',
+      newEvents(decided.right, context, hash),
+      // The tip it loaded, so the store need not read it again; a stale one is still a conflict.
+      revision === null || tipHash === undefined ? noAppendOptions : { expectedHash: tipHash },
+    )();
+    if (E.isRight(appended)) {
+      const after = fold(decider, decided.right, state);
+      const events = appended.right.events;
+      const last = events[events.length - 1];
+      if (snapshots !== undefined && folded + events.length >= snapshots.settings.every && last !== undefined)
+        await writeSnapshot(store, stream, snapshots, {
           state: after,
           revision: appended.right.nextExpectedRevision,
-          repeated: false,
+          hash: last.metadata.hash,
         });
-      }
-      if (appended.left._tag !== 'ConcurrencyConflict' || attempt >= maxRetries) return appended;
-      await backoff.sleep(backoffDelay(backoff, attempt));
+      return E.right({
+        events,
+        state: after,
+        revision: appended.right.nextExpectedRevision,
+        repeated: false,
+      });
     }
-  };
+    if (appended.left._tag !== 'ConcurrencyConflict' || attempt >= maxRetries) return appended;
+    const backoff: Backoff = { ...defaultBackoff, ...options.jitter };
+    await backoff.sleep(backoffDelay(backoff, attempt));
+  }
+};
+
+/** The events to append for what the decider decided, with the metadata the handler records on each. */
+const newEvents = (
+  decided: ReadonlyArray<EventShape>,
+  context: CommandContext,
+  hash: string,
+): ReadonlyArray<NewEvent> => {
+  const newEventId = context.newEventId ?? randomUUID;
+  const correlationId = context.correlationId ?? context.commandId;
+  const causationId = context.causationId ?? context.commandId;
+  return decided.map((event) => ({
+    type: event.type,
+    data: event.data,
+    metadata: {
+      eventId: newEventId(),
+      commandId: context.commandId,
+      commandHash: hash,
+      correlationId,
+      causationId,
+      actor: context.actor,
+    },
+  }));
+};

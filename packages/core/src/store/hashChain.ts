@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { StreamName } from './types.js';
 
 /** The fields of an event that its hash covers: everything but its global position and the hash itself. */
@@ -22,13 +22,35 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 // Object keys recur (every event has the same metadata names): their JSON form is kept, up to a bound.
 const quotedKeys = new Map<string, string>();
-const quoted = (key: string): string => {
+const quotedKey = (key: string): string => {
   let text = quotedKeys.get(key);
   if (text === undefined) {
-    text = JSON.stringify(key);
+    text = `${JSON.stringify(key)}:`;
     if (quotedKeys.size < 4096) quotedKeys.set(key, text);
   }
   return text;
+};
+
+// Only quotes, backslashes, control characters and lone surrogates need JSON.stringify's escaping; most strings
+// (ids, names, ISO instants) have none, and quoting them by hand skips a call into the runtime.
+const needsEscape = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quoted = (text: string): string => (needsEscape.test(text) ? JSON.stringify(text) : `"${text}"`);
+
+// Keys are compared as UTF-16 code units, as `<` on strings and the default sort do. Small records (commands,
+// event data) are sorted in place by insertion, which allocates nothing; Array#sort allocates a work area.
+const sortedKeys = (record: object): string[] => {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 };
 
 /**
@@ -37,27 +59,52 @@ const quoted = (key: string): string => {
  * every command and every event written.
  */
 export const canonicalJson = (value: unknown): string => {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `"${value.toString()}"`;
-  if (typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
-    return `${out}]`;
+  switch (typeof value) {
+    case 'string':
+      return quoted(value);
+    case 'bigint':
+      return `"${value.toString()}"`;
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+        return `${out}]`;
+      }
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      for (const key of sortedKeys(record)) {
+        const field = record[key];
+        if (field === undefined) continue;
+        out += (out.length === 1 ? '' : ',') + quotedKey(key) + canonicalJson(field);
+      }
+      return `${out}}`;
+    }
+    default:
+      return JSON.stringify(value) ?? 'null';
   }
-  const record = value as Record<string, unknown>;
-  // The default sort compares UTF-16 code units, as `<` on strings does.
-  const keys = Object.keys(record).sort();
-  let out = '{';
-  for (const key of keys) {
-    const field = record[key];
-    if (field === undefined) continue;
-    out += `${out.length === 1 ? '' : ','}${quoted(key)}:${canonicalJson(field)}`;
-  }
-  return `${out}}`;
 };
+
+const nullable = (text: string | null): string => (text === null ? 'null' : canonicalJson(text));
+
+/**
+ * `canonicalJson(fields)` for exactly the fields an event's hash covers, written in their sorted order without
+ * looking the keys up: what every append computes for every event. Equal to the general form (a test holds it).
+ */
+export const hashedFieldsJson = (f: HashedFields): string =>
+  `{"actor":${nullable(f.actor)},"causationId":${nullable(f.causationId)},"commandHash":${nullable(f.commandHash)},` +
+  `"commandId":${nullable(f.commandId)},"correlationId":${canonicalJson(f.correlationId)},` +
+  `"data":${canonicalJson(f.data)},"eventId":${canonicalJson(f.eventId)},"recordedAt":${canonicalJson(f.recordedAt)},` +
+  `"revision":"${f.revision.toString()}","schemaVersion":${canonicalJson(f.schemaVersion)},` +
+  `"stream":${canonicalJson(f.stream)},"type":${canonicalJson(f.type)}}`;
+
+/** SHA-256 (hex) of a text, in one call (no hash object to build). */
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** SHA-256 (hex) of the previous hash and this event's canonical encoding. */
 export const chainHash = (previousHash: string, fields: HashedFields): string =>
-  createHash('sha256').update(previousHash).update('\n').update(canonicalJson(fields)).digest('hex');
+  sha256Hex(`${previousHash}\n${canonicalJson(fields)}`);
+
+/** {@link chainHash} of an event whose fields are exactly the hashed ones, as an append builds them. */
+export const chainHashOfFields = (previousHash: string, fields: HashedFields): string =>
+  sha256Hex(`${previousHash}\n${hashedFieldsJson(fields)}`);

@@ -1,11 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import { systemClock } from './clock.js';
 import { createEmitter } from './emitter.js';
 import { concurrencyConflict, storeUnavailable, streamDeleted, type StoreError } from './errors.js';
 import { meetsExpectation } from './expected.js';
-import { appendToLog, emptyEntry, type InMemoryLog } from './inMemoryAppend.js';
+import { appendToLog, emptyEntry } from './inMemoryAppend.js';
 import { readAllOf, readCommandOf, readPageOf, readStreamOf } from './inMemoryRead.js';
-import { textOf, type StoredEventText } from './inMemoryRows.js';
+import { emptyLog, textOf, type InMemoryLog, type StoredEventText } from './inMemoryRows.js';
 import { inMemorySnapshots } from './inMemorySnapshots.js';
 import type { EventStore } from './port.js';
 import { anyJsonSchema, type EventSchema } from './schema.js';
@@ -44,8 +45,8 @@ export interface InMemoryEventStore extends EventStore {
  */
 export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemoryEventStore => {
   const schema = options.schema ?? anyJsonSchema;
-  const clock = options.clock ?? (() => new Date().toISOString());
-  const log: InMemoryLog = { rows: [], streams: new Map() };
+  const clock = options.clock ?? systemClock();
+  const log: InMemoryLog = emptyLog();
   const changes = createEmitter<{ appended: undefined }>();
   const subscriptions = new Set<Subscription>();
   let closed = false;
@@ -140,10 +141,9 @@ export const createInMemoryStore = (options: InMemoryStoreOptions = {}): InMemor
 
     tamper: (stream, revision, edit) => {
       const index = log.streams.get(stream)?.rows[Number(revision)];
-      const row = index === undefined ? undefined : log.rows[index];
-      if (row === undefined) return false;
-      row.text = edit(textOf(row));
-      row.decoded = undefined;
+      const text = index === undefined ? undefined : textOf(log, index);
+      if (index === undefined || text === undefined) return false;
+      log.tampered.set(index, edit(text));
       return true;
     },
   };

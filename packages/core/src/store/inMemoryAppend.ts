@@ -3,17 +3,11 @@ import { decodeData } from './decode.js';
 import { concurrencyConflict, streamDeleted, type StoreError } from './errors.js';
 import { meetsExpectation } from './expected.js';
 import { GENESIS_HASH } from './hashChain.js';
-import { deepFreeze, type StoredRow, type StreamEntry } from './inMemoryRows.js';
+import { deepFreeze, type InMemoryLog, type StreamEntry } from './inMemoryRows.js';
 import { RecordedMetadataCodec } from './metadataCodec.js';
-import { prepareAppend } from './prepare.js';
+import { prepareAppend, type PreparedEvent } from './prepare.js';
 import { frozenJsonCopy, type EventSchema } from './schema.js';
 import type { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, StreamName } from './types.js';
-
-/** The in-memory store's whole state: the global log (index = position) and each stream's tip. */
-export interface InMemoryLog {
-  readonly rows: StoredRow[];
-  readonly streams: Map<StreamName, StreamEntry>;
-}
 
 /** A stream's entry before its first event. */
 export const emptyEntry = (): StreamEntry => ({
@@ -21,13 +15,13 @@ export const emptyEntry = (): StreamEntry => ({
   hash: GENESIS_HASH,
   deleted: false,
   rows: [],
-  commands: new Map(),
 });
 
 /**
  * Appends a batch to the log, all or nothing: every check (deletion, expected revision, schema, JSON, decoding
- * what will be read) runs before the first row is pushed, and nothing awaits in between, so appends never
- * interleave. Each event is decoded here, once, as a read would decode it; reads then hand out that object.
+ * what will be read) runs before the first event is pushed, and nothing awaits in between, so appends never
+ * interleave. Each event is decoded here, once, as a read would decode it (not at all when the schema says the
+ * data reads back unchanged); reads then hand out that object.
  */
 export const appendToLog = (
   log: InMemoryLog,
@@ -57,50 +51,51 @@ export const appendToLog = (
   );
   if (E.isLeft(prepared)) return prepared;
 
-  const rows: StoredRow[] = [];
   const recorded: RecordedEvent[] = [];
-  for (const [index, event] of prepared.right.entries()) {
+  const storedData: unknown[] = [];
+  for (let index = 0; index < prepared.right.length; index++) {
+    const event = prepared.right[index] as PreparedEvent;
     const refuse = (reason: string) =>
       E.left({ _tag: 'InvalidEvent' as const, stream, index, type: event.type, reason });
     // The hash covers the data as stored; data that JSON would change would read back different and break it.
     const data = frozenJsonCopy(event.data);
     if (data === undefined) return refuse('the schema encoded data that is not plain JSON');
     if (!RecordedMetadataCodec.is(event.metadata)) return refuse('the metadata is not made of strings');
-    // What cannot be read back must not be written: a schema whose decode refuses its own encoding.
-    const decoded = decodeData(schema, event.type, event.metadata.schemaVersion, data);
-    if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
-    const metadata = Object.freeze({ ...event.metadata });
-    const position = BigInt(log.rows.length + index);
-    const read: RecordedEvent = deepFreeze({
-      stream,
-      revision: event.revision,
-      position,
-      type: event.type,
-      data: decoded.right,
-      metadata,
-    });
-    rows.push({
-      stream,
-      revision: event.revision,
-      position,
-      decoded: read,
-      stored: { type: event.type, data, metadata },
-      text: undefined,
-    });
-    recorded.push(read);
+    // What cannot be read back must not be written: a schema whose decode refuses its own encoding. Data the
+    // codec left unchanged both ways reads back as the stored copy itself, with nothing to decode.
+    let readBack: unknown = data;
+    if (!event.readsBackUnchanged) {
+      const decoded = decodeData(schema, event.type, event.metadata.schemaVersion, data);
+      if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
+      readBack = decoded.right;
+    }
+    storedData.push(data);
+    recorded.push(
+      deepFreeze({
+        stream,
+        revision: event.revision,
+        position: BigInt(log.events.length + index),
+        type: event.type,
+        data: readBack,
+        // prepareAppend made the metadata for this event alone: freezing it keeps it out of every caller's reach.
+        metadata: Object.freeze(event.metadata),
+      }),
+    );
   }
 
   const target: StreamEntry = entry ?? emptyEntry();
-  for (const row of rows) {
-    target.rows.push(log.rows.length);
-    log.rows.push(row);
-  }
-  for (const event of recorded) {
+  for (let i = 0; i < recorded.length; i++) {
+    const event = recorded[i] as RecordedEvent;
+    const index = log.events.length;
+    if (storedData[i] !== event.data) log.storedData.set(index, storedData[i]);
+    target.rows.push(index);
+    log.events.push(event);
     const commandId = event.metadata.commandId;
     if (commandId === null) continue;
-    const revisions = target.commands.get(commandId);
-    if (revisions === undefined) target.commands.set(commandId, [Number(event.revision)]);
-    else revisions.push(Number(event.revision));
+    const indices = log.commands.get(commandId);
+    if (indices === undefined) log.commands.set(commandId, index);
+    else if (typeof indices === 'number') log.commands.set(commandId, [indices, index]);
+    else indices.push(index);
   }
   const last = recorded[recorded.length - 1];
   if (last !== undefined) {

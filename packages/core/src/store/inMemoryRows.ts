@@ -3,7 +3,7 @@ import { decodeRecorded } from './decode.js';
 import type { UndecodableEvent } from './errors.js';
 import { undecodable } from './prepare.js';
 import type { EventSchema } from './schema.js';
-import type { RecordedEvent, RecordedMetadata, StreamName } from './types.js';
+import type { RecordedEvent, StreamName } from './types.js';
 
 /** What the in-memory store keeps of an event that can be edited behind the port's back: text, as a file holds it. */
 export interface StoredEventText {
@@ -15,18 +15,26 @@ export interface StoredEventText {
 }
 
 /**
- * One event of the in-memory log. The event is kept decoded and deeply frozen, so that a read hands out the
- * same object without parsing or decoding it again and no caller can change what is stored; `stored` is
- * what a file would hold (the data as the schema encoded it). Once `tamper` rewrites the event, it is kept
- * as text and every read parses and decodes it, as an adapter reading a damaged file does.
+ * The in-memory store's whole state. Each event is kept once, decoded and deeply frozen, so that a read hands out
+ * the same object without parsing or decoding it again and no caller can change what is stored: the log holds
+ * nothing else per event (every object kept per event is one more for the garbage collector to move). What a
+ * file would hold is derived from it, but for the rare event whose data the schema's decoding changes, whose data
+ * as stored is kept beside it. Once `tamper` rewrites an event it is kept as text, and every read parses and
+ * decodes it, as an adapter reading a damaged file does.
  */
-export interface StoredRow {
-  readonly stream: StreamName;
-  readonly revision: bigint;
-  readonly position: bigint;
-  decoded: RecordedEvent | undefined;
-  readonly stored: { readonly type: string; readonly data: unknown; readonly metadata: RecordedMetadata };
-  text: StoredEventText | undefined;
+export interface InMemoryLog {
+  /** The global log: index = position. */
+  readonly events: RecordedEvent[];
+  readonly streams: Map<StreamName, StreamEntry>;
+  /**
+   * The command-id index, over all streams: the log indices of the events each command id recorded (a number
+   * when there is one, as there usually is, so that most entries hold no array).
+   */
+  readonly commands: Map<string, number | number[]>;
+  /** By log index: the data as stored, for events whose decoded data differs from it. */
+  readonly storedData: Map<number, unknown>;
+  /** By log index: the text of events rewritten by `tamper`. */
+  readonly tampered: Map<number, StoredEventText>;
 }
 
 /** A stream's tip in the in-memory store and where its events sit in the log. */
@@ -36,23 +44,38 @@ export interface StreamEntry {
   deleted: boolean;
   /** Log indices of the stream's events, by revision. */
   readonly rows: number[];
-  /** The revisions of the events each command recorded on this stream, by command id: the idempotency index. */
-  readonly commands: Map<string, number[]>;
 }
 
-/** The text a row would have in a file: what `tamper` edits. */
-export const textOf = (row: StoredRow): StoredEventText =>
-  row.text ?? {
-    type: row.stored.type,
-    data: JSON.stringify(row.stored.data),
-    metadata: JSON.stringify(row.stored.metadata),
-  };
+/** An empty log. */
+export const emptyLog = (): InMemoryLog => ({
+  events: [],
+  streams: new Map(),
+  commands: new Map(),
+  storedData: new Map(),
+  tampered: new Map(),
+});
 
-/** The type a row carries now (a tampered row's text may name another). */
-export const typeOf = (row: StoredRow): string => row.text?.type ?? row.stored.type;
+/** The text the event at a log index would have in a file: what `tamper` edits. */
+export const textOf = (log: InMemoryLog, index: number): StoredEventText | undefined => {
+  const tampered = log.tampered.get(index);
+  if (tampered !== undefined) return tampered;
+  const event = log.events[index];
+  if (event === undefined) return undefined;
+  return {
+    type: event.type,
+    data: JSON.stringify(log.storedData.has(index) ? log.storedData.get(index) : event.data),
+    metadata: JSON.stringify(event.metadata),
+  };
+};
+
+/** The type the event at a log index carries now (a tampered event's text may name another). */
+export const typeOf = (log: InMemoryLog, event: RecordedEvent): string =>
+  log.tampered.size === 0
+    ? event.type
+    : (log.tampered.get(Number(event.position))?.type ?? event.type);
 
 const parse = (
-  row: StoredRow,
+  event: RecordedEvent,
   text: StoredEventText,
   field: 'data' | 'metadata',
 ): E.Either<UndecodableEvent, unknown> => {
@@ -60,22 +83,26 @@ const parse = (
     return E.right(JSON.parse(text[field]) as unknown);
   } catch (thrown) {
     const detail = thrown instanceof Error ? thrown.message : String(thrown);
-    return E.left(undecodable({ ...row, type: text.type }, `${field} is not valid JSON: ${detail}`));
+    return E.left(undecodable({ ...event, type: text.type }, `${field} is not valid JSON: ${detail}`));
   }
 };
 
-/** A row as a {@link RecordedEvent}: the frozen decoded event, or, for a tampered row, its text parsed and decoded. */
-export const decodeRow = (schema: EventSchema, row: StoredRow): E.Either<UndecodableEvent, RecordedEvent> => {
-  if (row.decoded !== undefined) return E.right(row.decoded);
-  const text = textOf(row);
-  const data = parse(row, text, 'data');
+/** The event at a log index as a read returns it: the frozen decoded event, or a tampered event's text decoded. */
+export const decodeRow = (
+  schema: EventSchema,
+  log: InMemoryLog,
+  event: RecordedEvent,
+): E.Either<UndecodableEvent, RecordedEvent> => {
+  const text = log.tampered.size === 0 ? undefined : log.tampered.get(Number(event.position));
+  if (text === undefined) return E.right(event);
+  const data = parse(event, text, 'data');
   if (E.isLeft(data)) return data;
-  const metadata = parse(row, text, 'metadata');
+  const metadata = parse(event, text, 'metadata');
   if (E.isLeft(metadata)) return metadata;
   return decodeRecorded(schema, {
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
+    stream: event.stream,
+    revision: event.revision,
+    position: event.position,
     type: text.type,
     data: data.right,
     metadata: metadata.right,
@@ -85,11 +112,12 @@ export const decodeRow = (schema: EventSchema, row: StoredRow): E.Either<Undecod
 /** Decodes rows in order, stopping at the first that does not decode. */
 export const decodeRows = (
   schema: EventSchema,
-  rows: Iterable<StoredRow>,
+  log: InMemoryLog,
+  rows: Iterable<RecordedEvent>,
 ): E.Either<UndecodableEvent, ReadonlyArray<RecordedEvent>> => {
   const events: RecordedEvent[] = [];
   for (const row of rows) {
-    const decoded = decodeRow(schema, row);
+    const decoded = decodeRow(schema, log, row);
     if (E.isLeft(decoded)) return decoded;
     events.push(decoded.right);
   }

@@ -8,12 +8,21 @@ import { firstProblem } from './codecProblem.js';
  */
 export interface EventSchema {
   /** Checks data offered for appending and returns it in the current schema version, or says why not. */
-  readonly encode: (
-    type: string,
-    data: unknown,
-  ) => E.Either<string, { readonly data: unknown; readonly schemaVersion: number }>;
+  readonly encode: (type: string, data: unknown) => E.Either<string, EncodedData>;
   /** Upcasts recorded data from its schema version to the current one, then decodes it, or says why not. */
   readonly decode: (type: string, schemaVersion: number, data: unknown) => E.Either<string, unknown>;
+}
+
+/** Data as a schema encodes it for storing. */
+export interface EncodedData {
+  readonly data: unknown;
+  readonly schemaVersion: number;
+  /**
+   * True when the codec left the data as it was given both ways (decoding it and encoding it returned the very
+   * same value), so decoding what is stored gives it back unchanged: a store may skip decoding it again to learn
+   * what a read will return. Absent or false: decode it.
+   */
+  readonly readsBackUnchanged?: boolean;
 }
 
 /** One step of schema evolution for an event type: turns data at version `from` into version `from + 1`. */
@@ -45,7 +54,7 @@ export interface EventTypeSchema {
 export const anyJsonSchema: EventSchema = {
   encode: (_type, data) =>
     isJsonValue(data)
-      ? E.right({ data, schemaVersion: 1 })
+      ? E.right({ data, schemaVersion: 1, readsBackUnchanged: true })
       : E.left(
           'data is not JSON: it must be plain objects, arrays, strings, finite numbers, booleans or null',
         ),
@@ -62,9 +71,13 @@ export const eventSchema = (types: Readonly<Record<string, EventTypeSchema>>): E
       if (entry === undefined) return E.left(`unknown event type ${JSON.stringify(type)}`);
       const decoded = entry.codec.decode({ type, data });
       if (E.isLeft(decoded)) return E.left(firstProblem(decoded.left));
+      const encoded = entry.codec.encode(decoded.right as never).data;
       return E.right({
-        data: entry.codec.encode(decoded.right as never).data,
+        data: encoded,
         schemaVersion: entry.version ?? 1,
+        // Codecs are pure: if decoding returned the data itself and encoding returned it too, decoding the
+        // stored data returns it again.
+        readsBackUnchanged: decoded.right.data === data && encoded === data,
       });
     },
     decode: (type, schemaVersion, data) => {

@@ -81,7 +81,14 @@ const appendInTransaction = (
       if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
       data = decoded.right;
     }
-    recorded.push({ stream, revision: event.revision, position, type: event.type, data, metadata: event.metadata });
+    recorded.push({
+      stream,
+      revision: event.revision,
+      position,
+      type: event.type,
+      data,
+      metadata: event.metadata,
+    });
   }
   const last = recorded[recorded.length - 1];
   if (last === undefined) return E.left(failure(ctx, `appending to ${stream}`, 'no event was written'));

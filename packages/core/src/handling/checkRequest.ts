@@ -40,6 +40,18 @@ const problemsOfContext = (context: unknown): ReadonlyArray<DecodeProblem> => {
   ];
 };
 
+const isWellFormedContext = (context: unknown): boolean => {
+  if (!isRecord(context)) return false;
+  const { commandId, actor, correlationId, causationId, newEventId } = context;
+  return (
+    isText(commandId) &&
+    isText(actor) &&
+    (correlationId === undefined || isText(correlationId)) &&
+    (causationId === undefined || isText(causationId)) &&
+    (newEventId === undefined || typeof newEventId === 'function')
+  );
+};
+
 /**
  * Checks what the command handler was given before anything is read: the request's stream and ids, its options, and
  * the command — decoded with the decider's `decodeCommand` when it has one (each bad path named), else at least a
@@ -52,13 +64,17 @@ export const checkRequest = <C extends CommandShape, S, Ev extends EventShape, E
 ): E.Either<DecodeFailed, HandleRequest<C>> => {
   if (!isRecord(request)) return E.left(failed([problem('(root)', 'expected { stream, command, context }')]));
   const { stream, command, context } = request;
-  const problems = [
-    ...(isText(stream) ? [] : [problem('stream', 'expected a stream name')]),
-    ...problemsOfContext(context),
-    ...(options === undefined || isRecord(options)
-      ? []
-      : [problem('options', 'expected an object, or nothing')]),
-  ];
+  // Most requests are well formed: say so without building the lists of problems.
+  const fine = isText(stream) && (options === undefined || isRecord(options)) && isWellFormedContext(context);
+  const problems = fine
+    ? []
+    : [
+        ...(isText(stream) ? [] : [problem('stream', 'expected a stream name')]),
+        ...problemsOfContext(context),
+        ...(options === undefined || isRecord(options)
+          ? []
+          : [problem('options', 'expected an object, or nothing')]),
+      ];
   if (problems.length > 0) return E.left(failed(problems));
   const accepted = request as unknown as HandleRequest<C>;
   if (decider.decodeCommand !== undefined) {

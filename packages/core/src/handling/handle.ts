@@ -109,7 +109,12 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
     const decided = decider.decide(command, state);
     if (E.isLeft(decided) || decided.right.length === 0) {
       // A long stream without a snapshot gets one even when nothing is appended.
-      if (snapshots !== undefined && folded >= snapshots.settings.every && revision !== null && tipHash !== undefined)
+      if (
+        snapshots !== undefined &&
+        folded >= snapshots.settings.every &&
+        revision !== null &&
+        tipHash !== undefined
+      )
         await writeSnapshot(store, stream, snapshots, { state, revision, hash: tipHash });
       return E.isLeft(decided) ? decided : E.right({ events: [], state, revision, repeated: false });
     }

@@ -19,7 +19,10 @@ export interface ResolvedSnapshots<S> {
 }
 
 // A snapshot key digests evolve's source text: made once per settings object and decider, not per command.
-const keys = new WeakMap<object, { readonly evolve: unknown; readonly initialState: unknown; readonly key: string }>();
+const keys = new WeakMap<
+  object,
+  { readonly evolve: unknown; readonly initialState: unknown; readonly key: string }
+>();
 
 /** The settings with their defaults filled in and the key they write under; undefined when snapshots are off. */
 export const resolveSnapshots = <S>(

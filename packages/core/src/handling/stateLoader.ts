@@ -97,7 +97,8 @@ const foldFrom = async <S, Ev extends EventShape>(
         if (event.revision !== start.revision || event.metadata.hash !== start.hash) return E.left('stale');
         continue;
       }
-      if (until !== undefined && event.revision > until) return E.right({ state, revision, hash, folded, pages });
+      if (until !== undefined && event.revision > until)
+        return E.right({ state, revision, hash, folded, pages });
       state = decider.evolve(state, toDomainEvent<Ev>(event));
       revision = event.revision;
       hash = event.metadata.hash;

@@ -70,9 +70,7 @@ export const textOf = (log: InMemoryLog, index: number): StoredEventText | undef
 
 /** The type the event at a log index carries now (a tampered event's text may name another). */
 export const typeOf = (log: InMemoryLog, event: RecordedEvent): string =>
-  log.tampered.size === 0
-    ? event.type
-    : (log.tampered.get(Number(event.position))?.type ?? event.type);
+  log.tampered.size === 0 ? event.type : (log.tampered.get(Number(event.position))?.type ?? event.type);
 
 const parse = (
   event: RecordedEvent,

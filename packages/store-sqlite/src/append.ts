@@ -55,7 +55,7 @@ const appendInTransaction = (
   );
   if (E.isLeft(prepared)) return prepared;
   const insert = ctx.sql(
-    'INSERT INTO events (stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?) RETURNING position',
+    'INSERT INTO events (stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?)',
   );
   const recorded: RecordedEvent[] = [];
   for (const [index, event] of prepared.right.entries()) {
@@ -64,13 +64,16 @@ const appendInTransaction = (
     // The hash covers the data as it is stored; data that JSON would change (a Date, a class) would read
     // back different and break the chain, so a schema that encodes to such data is refused here.
     if (!isJsonValue(event.data)) return refuse('the schema encoded data that is not plain JSON');
-    const { position } = insert.get(
-      stream,
-      event.revision,
-      event.type,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-    ) as { position: bigint };
+    // The position is the rowid SQLite just gave the row (safe integers: a bigint).
+    const position = BigInt(
+      insert.run(
+        stream,
+        event.revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ).lastInsertRowid,
+    );
     // What cannot be read back must not be written (a schema whose decode refuses its own encoding, metadata
     // that is not strings); the refusal rolls the batch back. The data is decoded here, once, from what was
     // stored, so the result carries the events as a read would return them without reading them again.

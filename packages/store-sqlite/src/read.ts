@@ -24,6 +24,16 @@ export const readTip = (ctx: StoreContext, stream: StreamName): TipRow | undefin
   ctx.sql('SELECT revision, hash, deleted_at FROM streams WHERE stream = ?').get(stream) as
     TipRow | undefined;
 
+// The SQL texts as constants: the statement cache is keyed by text, and a text built anew for every read is
+// hashed anew for every lookup.
+const streamForwardsSql = `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
+const streamBackwardsSql = `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`;
+// INDEXED BY: on a long stream the planner would rather walk (stream, revision) for the ORDER BY.
+const commandSql = `SELECT ${eventColumns} FROM events INDEXED BY events_by_command
+  WHERE stream = ?
+    AND (CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.commandId') END) = ?
+  ORDER BY revision`;
+
 /** Reads one stream, in one read transaction so that its tip and its events agree. */
 export const readStream = (
   ctx: StoreContext,
@@ -37,11 +47,7 @@ export const readStream = (
       if (tip?.revision === null || tip?.revision === undefined) return E.left(streamNotFound(stream));
       const backwards = options.direction === 'backwards';
       const rows = ctx
-        .sql(
-          backwards
-            ? `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
-            : `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-        )
+        .sql(backwards ? streamBackwardsSql : streamForwardsSql)
         .all(
           stream,
           int64(options.fromRevision ?? (backwards ? maxInt64 : 0n)),
@@ -79,6 +85,8 @@ export const readAll = (
   }
 };
 
+const noEvents: ReadonlyArray<RecordedEvent> = Object.freeze([]);
+
 /** The events a command recorded on a stream, through the `events_by_command` index. */
 export const readCommand = (
   ctx: StoreContext,
@@ -89,15 +97,9 @@ export const readCommand = (
     return inTransaction(ctx.db, (): E.Either<StoreError, ReadonlyArray<RecordedEvent>> => {
       const tip = readTip(ctx, stream);
       if (tip?.deleted_at !== null && tip?.deleted_at !== undefined) return E.left(streamDeleted(stream));
-      const rows = ctx
-        .sql(
-          // INDEXED BY: on a long stream the planner would rather walk (stream, revision) for the ORDER BY.
-          `SELECT ${eventColumns} FROM events INDEXED BY events_by_command
-           WHERE stream = ?
-             AND (CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.commandId') END) = ?
-           ORDER BY revision`,
-        )
-        .all(stream, commandId) as EventRow[];
+      // Events are written with their stream's row, in one transaction: no row, no events, nothing to look up.
+      if (tip === undefined) return E.right(noEvents);
+      const rows = ctx.sql(commandSql).all(stream, commandId) as EventRow[];
       return decodeRows(ctx.options.schema, rows);
     });
   } catch (thrown) {

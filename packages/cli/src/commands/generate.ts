@@ -93,6 +93,7 @@ const generate =
           now = ms;
         },
         inTransaction,
+        startsEmpty: tip === undefined,
         onProgress: (written) => bar.update(Math.min(written, options.events), options.events, written),
       });
       bar.stop();

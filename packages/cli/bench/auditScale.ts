@@ -1,14 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateSigningKeys } from '@dossier/proof';
+import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { createCheckpoint, type EventStore, type RecordedEvent } from '@dossier/core';
+import { generateSigningKeys, readPrivateKey } from '@dossier/proof';
 import { createSqliteStore } from '@dossier/store-sqlite';
 
 // Measures `dossier checkpoint` and `dossier verify --checkpoint` over a log of AUDIT_EVENTS events (1,000,000
 // by default), beside `dossier verify` alone as the baseline measured in the same run: wall time and peak RSS
-// from /usr/bin/time -v, medians of AUDIT_RUNS (3) fresh processes, and ratios to the baseline.
+// from /usr/bin/time -v, medians of AUDIT_RUNS (3) fresh processes, and ratios to the baseline. Also
+// `verify --checkpoint` against a checkpoint of the first AUDIT_EARLIER events (half the log unless told): the
+// consistency proof from m to n for m < n. AUDIT_ONLY=name,name measures only those commands (and the baseline);
+// AUDIT_FILL_ONLY=1 fills the store and signs the earlier checkpoint, measuring nothing.
 const events = Number(process.env['AUDIT_EVENTS'] ?? 1_000_000);
+const earlier = Number(process.env['AUDIT_EARLIER'] ?? Math.floor(events / 2));
+const only = process.env['AUDIT_ONLY']?.split(',');
 const runs = Number(process.env['AUDIT_RUNS'] ?? 3);
 const folder = resolve(process.env['AUDIT_DIR'] ?? join(tmpdir(), `dossier-audit-${events}`));
 const dbPath = join(folder, 'events.db');
@@ -71,6 +79,28 @@ const measure = (args: ReadonlyArray<string>): Measured => {
   };
 };
 
+/** The store as it was when it held its first `size` events: positions here are dense from 1, as `fill` wrote them. */
+const prefixOf = (store: EventStore, size: number): EventStore => ({
+  ...store,
+  readAll: (options) =>
+    TE.map((page: ReadonlyArray<RecordedEvent>) => page.filter((event) => event.position <= BigInt(size)))(
+      store.readAll(options),
+    ),
+});
+
+/** Signs a checkpoint of the first `earlier` events, as one signed back when the log was that long. */
+const signEarlier = async (privatePem: string, file: string): Promise<void> => {
+  if (existsSync(file)) return;
+  const key = readPrivateKey(privatePem);
+  if (!key.ok) throw new Error(key.reason);
+  const store = createSqliteStore({ path: dbPath, readOnly: true });
+  const signed = await createCheckpoint(prefixOf(store, earlier), key.value)();
+  await store.close();
+  if (E.isLeft(signed) || signed.right.size !== earlier)
+    throw new Error(`the earlier checkpoint is not of ${earlier} events: ${JSON.stringify(signed)}`);
+  writeFileSync(file, JSON.stringify(signed.right));
+};
+
 const median = (values: ReadonlyArray<number>): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
@@ -78,9 +108,14 @@ const main = async (): Promise<void> => {
   await fill();
   const keys = join(folder, 'keys');
   mkdirSync(keys, { recursive: true });
-  const pair = generateSigningKeys();
-  writeFileSync(join(keys, 'private.pem'), pair.privateKey);
-  writeFileSync(join(keys, 'public.pem'), pair.publicKey);
+  if (!existsSync(join(keys, 'private.pem'))) {
+    const pair = generateSigningKeys();
+    writeFileSync(join(keys, 'private.pem'), pair.privateKey);
+    writeFileSync(join(keys, 'public.pem'), pair.publicKey);
+  }
+  const earlierFile = join(folder, `checkpoint-${earlier}.json`);
+  await signEarlier(readFileSync(join(keys, 'private.pem'), 'utf8'), earlierFile);
+  if (process.env['AUDIT_FILL_ONLY'] === '1') return;
   const checkpointFile = join(folder, 'checkpoint.json');
   const commands: Record<string, ReadonlyArray<string>> = {
     'verify (baseline)': ['verify'],
@@ -92,10 +127,20 @@ const main = async (): Promise<void> => {
       '--public-key',
       join(keys, 'public.pem'),
     ],
+    [`verify --checkpoint (m = ${earlier} < n)`]: [
+      'verify',
+      '--checkpoint',
+      earlierFile,
+      '--public-key',
+      join(keys, 'public.pem'),
+    ],
   };
+  const chosen = Object.entries(commands).filter(
+    ([name]) => only === undefined || name === 'verify (baseline)' || only.some((o) => name.startsWith(o)),
+  );
   const results: Record<string, Measured[]> = {};
   for (let i = 0; i < runs; i++)
-    for (const [name, args] of Object.entries(commands)) (results[name] ??= []).push(measure(args));
+    for (const [name, args] of chosen) (results[name] ??= []).push(measure(args));
   const baseline = median((results['verify (baseline)'] ?? []).map((r) => r.seconds));
   for (const [name, measured] of Object.entries(results)) {
     const seconds = median(measured.map((r) => r.seconds));

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import type { StoreError } from '@dossier/core';
 import { sqliteCode } from './sqliteErrors.js';
@@ -43,5 +44,31 @@ export const whileBusy = async <A>(
     const left = deadline - Date.now();
     if (left <= 0) return result;
     await sleep(Math.min(pause, left));
+  }
+};
+
+/**
+ * Runs a write of a connection whose statements otherwise wait `busyTimeoutMs` inside SQLite (reads seldom wait in
+ * WAL mode) with that wait cut to {@link attemptBusyMs}, and tries it again on timers while another connection holds
+ * the lock, up to `busyTimeoutMs`: the event loop runs meanwhile. `work` must be one transaction, so that a busy
+ * attempt changed nothing. What it throws at the end is thrown.
+ */
+export const writeWhileBusy = async <A>(
+  db: Database.Database,
+  busyTimeoutMs: number,
+  work: () => A,
+): Promise<A> => {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let pause = 5; ; pause = nextPause(pause)) {
+    db.pragma(`busy_timeout = ${attemptBusyMs}`);
+    try {
+      return work();
+    } catch (thrown) {
+      const left = deadline - Date.now();
+      if (!isBusy(thrown) || left <= 0 || db.inTransaction) throw thrown;
+      await sleep(Math.min(pause, left));
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
   }
 };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../src/index.js';
+import { put } from '@dossier/core';
+import { createSqliteProjectionStore, createSqliteStore } from '../src/index.js';
 import { left, newEvents, right, tempFolder } from './helpers.js';
 
 /**
@@ -99,6 +100,44 @@ describe('SQLite appends while another connection holds the write lock', () => {
     } finally {
       holder.close();
       await store.close();
+    }
+  });
+});
+
+describe('SQLite projection saves while another connection holds the write lock', () => {
+  let temp: ReturnType<typeof tempFolder> | undefined;
+  afterEach(() => temp?.remove());
+
+  it('wait on timers too, and save once the lock is gone; at the busy timeout they answer StoreUnavailable', async () => {
+    temp = tempFolder();
+    const path = `${temp.folder}/projections.db`;
+    const busyTimeoutMs = 4_000;
+    const states = createSqliteProjectionStore({ path, busyTimeoutMs });
+    const key = { name: 'tally', version: 1, generation: 0 };
+    await right(states.reset(key));
+    const holder = new Database(path);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      setTimeout(() => holder.exec('ROLLBACK'), 300);
+      const { lagMs } = await loopLagDuring(() =>
+        right(states.save({ key, changes: [put('g', 'a', 1)], checkpoint: 1n })),
+      );
+      expect(lagMs).toBeLessThan(busyTimeoutMs / 4);
+      expect(states.rows(key).get('g', 'a')).toBe(1);
+      holder.exec('BEGIN IMMEDIATE');
+      const short = createSqliteProjectionStore({ path, busyTimeoutMs: 1_000 });
+      const refused = await loopLagDuring(() =>
+        left(short.save({ key, changes: [put('g', 'a', 2)], checkpoint: 2n })),
+      );
+      expect(refused.result).toMatchObject({
+        _tag: 'StoreUnavailable',
+        cause: expect.stringContaining('stayed locked') as string,
+      });
+      expect(refused.lagMs).toBeLessThan(500);
+      await short.close();
+    } finally {
+      holder.close();
+      await states.close();
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   type StoredCopy,
   type StoreUnavailable,
 } from '@dossier/core';
+import { writeWhileBusy } from '../busy.js';
 import { unavailable } from '../sqliteErrors.js';
 import { copyColumns, ensureProjectionTables, type CopyRow } from './tables.js';
 
@@ -116,17 +117,23 @@ const storeOver = (
   const deleteCopy = db.prepare(`DELETE FROM dossier_projection_copy WHERE id = ?`);
   selectRow.pluck();
 
+  // A write (`writes`) waits for another connection's lock on timers, not inside SQLite: see writeWhileBusy.
   const run =
-    <A>(doing: string, work: () => E.Either<StoreUnavailable, A>): TaskEither<StoreUnavailable, A> =>
-    () => {
+    <A>(
+      doing: string,
+      work: () => E.Either<StoreUnavailable, A>,
+      writes = false,
+    ): TaskEither<StoreUnavailable, A> =>
+    async () => {
       if (closed)
-        return Promise.resolve(
-          E.left({ _tag: 'StoreUnavailable', cause: `${doing}: the projection store ${path} is closed` }),
-        );
+        return E.left({
+          _tag: 'StoreUnavailable',
+          cause: `${doing}: the projection store ${path} is closed`,
+        });
       try {
-        return Promise.resolve(work());
+        return writes ? await writeWhileBusy(db, busyTimeoutMs, work) : work();
       } catch (thrown) {
-        return Promise.resolve(E.left(unavailable(path, doing, thrown, busyTimeoutMs)));
+        return E.left(unavailable(path, doing, thrown, busyTimeoutMs));
       }
     };
 
@@ -213,29 +220,40 @@ const storeOver = (
         return E.right(row === undefined ? null : toCopy(row));
       }),
     reset: (key) =>
-      run(`starting a copy of ${key.name}`, () => {
-        reset.immediate(key);
-        return E.right(undefined);
-      }),
+      run(
+        `starting a copy of ${key.name}`,
+        () => {
+          reset.immediate(key);
+          return E.right(undefined);
+        },
+        true,
+      ),
     save: (copy) =>
-      run(`saving ${copy.key.name}`, () => {
-        const bad = copy.changes.find((change) => change.row !== null && !isJsonValue(change.row));
-        if (bad !== undefined)
-          return E.left({
-            _tag: 'StoreUnavailable',
-            cause: `saving ${copy.key.name}: the row ${bad.group}/${bad.key} is not plain JSON`,
-          });
-        return save.immediate(copy);
-      }),
+      run(
+        `saving ${copy.key.name}`,
+        () => {
+          const bad = copy.changes.find((change) => change.row !== null && !isJsonValue(change.row));
+          if (bad !== undefined)
+            return E.left({
+              _tag: 'StoreUnavailable',
+              cause: `saving ${copy.key.name}: the row ${bad.group}/${bad.key} is not plain JSON`,
+            });
+          return save.immediate(copy);
+        },
+        true,
+      ),
     rows: rowsOf,
     promote: (key) =>
-      run(`promoting a copy of ${key.name}`, () =>
-        promote(key)
-          ? E.right(undefined)
-          : E.left({
-              _tag: 'StoreUnavailable',
-              cause: `promoting ${key.name}: no saved copy of ${describeKey(key)}`,
-            }),
+      run(
+        `promoting a copy of ${key.name}`,
+        () =>
+          promote(key)
+            ? E.right(undefined)
+            : E.left({
+                _tag: 'StoreUnavailable',
+                cause: `promoting ${key.name}: no saved copy of ${describeKey(key)}`,
+              }),
+        true,
       ),
     close: () => {
       if (!closed) {

@@ -117,6 +117,9 @@ const main = async (): Promise<void> => {
   await signEarlier(readFileSync(join(keys, 'private.pem'), 'utf8'), earlierFile);
   if (process.env['AUDIT_FILL_ONLY'] === '1') return;
   const checkpointFile = join(folder, 'checkpoint.json');
+  const hashedCheckpointFile = join(folder, 'checkpoint-hashed.json');
+  // Never written over: removed before each run of `checkpoint --hashes`.
+  const hashesFile = join(folder, 'checkpoint.hashes');
   const commands: Record<string, ReadonlyArray<string>> = {
     'verify (baseline)': ['verify'],
     checkpoint: ['checkpoint', '--key', join(keys, 'private.pem'), '--output', checkpointFile],
@@ -124,6 +127,24 @@ const main = async (): Promise<void> => {
       'verify',
       '--checkpoint',
       checkpointFile,
+      '--public-key',
+      join(keys, 'public.pem'),
+    ],
+    'checkpoint --hashes': [
+      'checkpoint',
+      '--key',
+      join(keys, 'private.pem'),
+      '--output',
+      hashedCheckpointFile,
+      '--hashes',
+      hashesFile,
+    ],
+    'verify --checkpoint --hashes': [
+      'verify',
+      '--checkpoint',
+      hashedCheckpointFile,
+      '--hashes',
+      hashesFile,
       '--public-key',
       join(keys, 'public.pem'),
     ],
@@ -140,7 +161,10 @@ const main = async (): Promise<void> => {
   );
   const results: Record<string, Measured[]> = {};
   for (let i = 0; i < runs; i++)
-    for (const [name, args] of chosen) (results[name] ??= []).push(measure(args));
+    for (const [name, args] of chosen) {
+      if (name === 'checkpoint --hashes') rmSync(hashesFile, { force: true });
+      (results[name] ??= []).push(measure(args));
+    }
   const baseline = median((results['verify (baseline)'] ?? []).map((r) => r.seconds));
   for (const [name, measured] of Object.entries(results)) {
     const seconds = median(measured.map((r) => r.seconds));
@@ -149,7 +173,7 @@ const main = async (): Promise<void> => {
       `${JSON.stringify({ command: name, events, runs, exitCodes: measured.map((r) => r.code), wallSecondsMedian: seconds, peakRssMbMedian: Math.round(rss), ratioToVerify: Number((seconds / baseline).toFixed(2)) })}\n`,
     );
   }
-  rmSync(checkpointFile, { force: true });
+  for (const file of [checkpointFile, hashedCheckpointFile, hashesFile]) rmSync(file, { force: true });
 };
 
 await main();

@@ -7,20 +7,29 @@
 import type { handleBidiStreamingCall } from '@grpc/grpc-js';
 import type { ServerContext } from './context.js';
 import { expectedVersionOf, proposedEvent, streamIdentifier, streamNameOf, uuidToString } from './convert.js';
+import { deadlineOf } from './deadline.js';
 import {
   badRequestStatus,
   maximumAppendSizeExceededStatus,
   streamDeletedStatus,
+  timeoutStatus,
   wrongExpectedVersionStatus,
 } from './errors.js';
 import type { BatchAppendReq, BatchAppendResp, BatchAppendSuccess, Status, UUID } from './protocol.js';
 import type { ProposedEvent } from './storage.js';
+
+// Node's timers hold at most 2^31 - 1 ms; a later deadline is checked when the last chunk arrives.
+const maxTimerMs = 2_147_483_647;
 
 interface PendingAppend {
   readonly stream: string;
   readonly expected: bigint;
   readonly events: ProposedEvent[];
   size: number;
+  /** When it is too late to write it (ms since the epoch), if the client gave a deadline. */
+  readonly deadline: number | undefined;
+  /** Answers Timeout when the deadline passes before the last chunk arrives. */
+  readonly timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export function batchAppendHandler(
@@ -68,11 +77,30 @@ export function batchAppendHandler(
             badRequestStatus(protocol, 'Required field ExpectedStreamPosition not set.'),
           );
         }
-        pending.set(key, { stream, expected, events: [], size: 0 });
+        const deadline = deadlineOf(protocol.clientPackage, options, Date.now());
+        // As the server does: a write not done by its deadline is answered Timeout, whatever else it would have been.
+        const timer =
+          deadline === undefined || deadline - Date.now() > maxTimerMs
+            ? undefined
+            : setTimeout(
+                () => {
+                  if (pending.get(key) === undefined) return;
+                  pending.delete(key);
+                  respond(correlationId, stream, timeoutStatus(protocol));
+                },
+                Math.max(0, deadline - Date.now()),
+              );
+        timer?.unref();
+        pending.set(key, { stream, expected, events: [], size: 0, deadline, timer });
       }
       // Chunks of an append that already failed (or never started) are dropped, as the server does.
       const append = pending.get(key);
       if (append === undefined) return;
+      if (append.deadline !== undefined && Date.now() >= append.deadline) {
+        pending.delete(key);
+        clearTimeout(append.timer);
+        return respond(correlationId, append.stream, timeoutStatus(protocol));
+      }
 
       for (const message of request.getProposedMessagesList()) {
         const proposed = proposedEvent(message);
@@ -89,6 +117,7 @@ export function batchAppendHandler(
       }
       if (append.size > context.maxAppendSize) {
         pending.delete(key);
+        clearTimeout(append.timer);
         return respond(
           correlationId,
           append.stream,
@@ -98,6 +127,7 @@ export function batchAppendHandler(
       if (!request.getIsFinal()) return;
 
       pending.delete(key);
+      clearTimeout(append.timer);
       context.requests.push({ kind: 'append', stream: append.stream, events: append.events.length });
       const result = store.append(append.stream, append.expected, append.events);
       switch (result.kind) {

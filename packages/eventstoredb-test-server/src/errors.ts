@@ -117,6 +117,17 @@ export function maximumAppendSizeExceededStatus(protocol: Protocol, maxAppendSiz
   );
 }
 
+/** The server's answer to an append still unwritten when its deadline passed (the client's DeadlineExceeded). */
+export function timeoutStatus(protocol: Protocol): Status {
+  return rpcStatus(
+    protocol,
+    GrpcStatus.DEADLINE_EXCEEDED,
+    'Timeout',
+    new protocol.shared.Timeout(),
+    'event_store.client.Timeout',
+  );
+}
+
 export function badRequestStatus(protocol: Protocol, message: string): Status {
   const detail = new protocol.shared.BadRequest().setMessage(message);
   return rpcStatus(

@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   binaryEvent,
+  DeadlineExceededError,
   jsonEvent,
+  MaxAppendSizeExceededError,
   StreamDeletedError,
   WrongExpectedVersionError,
   type EventStoreDBClient,
@@ -221,4 +223,28 @@ test('with throwOnAppendFailure=false the Append path returns the current revisi
   } finally {
     await client.dispose();
   }
+});
+
+describe('deadlines (BatchAppend)', () => {
+  test('an append whose deadline has passed when it arrives is answered DeadlineExceeded, and nothing is written', async () => {
+    const { server, client } = await serverAndClient();
+    await client.appendToStream('s', jsonEvent({ type: 'A', data: {} }));
+
+    const late = client.appendToStream('s', jsonEvent({ type: 'B', data: {} }), { deadline: 0 });
+
+    await expect(late).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect(server.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
+    // The stream stays usable, and an append with time to spare goes through.
+    await client.appendToStream('s', jsonEvent({ type: 'C', data: {} }), { deadline: 10_000 });
+    expect(server.store.streamEvents('s').map((e) => e.type)).toEqual(['A', 'C']);
+  });
+
+  test('a deadline is checked before the size: a late oversized append is DeadlineExceeded', async () => {
+    const { client } = await serverAndClient({ maxAppendSize: 1_024 });
+    const big = jsonEvent({ type: 'Big', data: { text: 'x'.repeat(4_096) } });
+    await expect(client.appendToStream('s', big, { deadline: 0 })).rejects.toBeInstanceOf(
+      DeadlineExceededError,
+    );
+    await expect(client.appendToStream('s', big)).rejects.toBeInstanceOf(MaxAppendSizeExceededError);
+  });
 });

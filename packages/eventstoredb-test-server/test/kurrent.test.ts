@@ -7,6 +7,7 @@
 import {
   binaryEvent,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   eventTypeFilter,
   jsonEvent,
@@ -132,4 +133,15 @@ test('soft delete, then recreate; tombstone', async () => {
   expect((await collect(client.readStream('s'))).map((e) => e.event?.revision)).toEqual([2n]);
   await client.tombstoneStream('s');
   await expect(client.appendToStream('s', event('E3'))).rejects.toBeInstanceOf(StreamDeletedError);
+});
+
+test('an append past its deadline is answered DeadlineExceeded, and nothing is written', async () => {
+  const { server, client } = await serverAndClient();
+  await client.appendToStream('s', jsonEvent({ type: 'A', data: {} }));
+
+  await expect(
+    client.appendToStream('s', jsonEvent({ type: 'B', data: {} }), { deadline: 0 }),
+  ).rejects.toBeInstanceOf(DeadlineExceededError);
+
+  expect(server.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
 });

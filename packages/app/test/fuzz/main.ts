@@ -13,7 +13,9 @@ if (!Number.isSafeInteger(runs) || runs <= 0 || !Number.isSafeInteger(seed)) {
 }
 
 const started = Date.now();
-process.stdout.write(`fuzzing execute with ${runs.toLocaleString('en')} inputs, seed ${seed}\n`);
+process.stdout.write(
+  `fuzzing execute and handle with ${runs.toLocaleString('en')} inputs each, seed ${seed}\n`,
+);
 // Each input goes through both public entries that take a command: `execute` and core's `handle`.
 const reports = await fuzzEveryAggregate(Math.ceil(runs / 3), seed);
 let broken = 0;

@@ -33,7 +33,7 @@ export { inMemoryWorkloadCases, workloadCases, w2Sizes } from './workloads/cases
 /** Commands on distinct streams by concurrent callers, beside the bare loop: what group commit is for. */
 export { concurrentCase } from './workloads/concurrent.js';
 /** Runs workload cases in fresh processes and prints medians and ratios; one case and what it measures. */
-export { runWorkloads } from './workloads/run.js';
+export { pickCases, runWorkloads } from './workloads/run.js';
 /** W3 (WORKLOAD.md §4): the open-ticket queue rebuilt by the projection runner, beside the bare JSON.parse loop. */
 export { baselineW3, dossierW3, w3Case, w3Queue } from './workloads/w3.js';
 export { w3Events, w3Expected } from './workloads/w3Spec.js';

@@ -40,6 +40,30 @@ const spawnCase = (script: string, name: string): (Measured & { readonly peakRss
   return JSON.parse(line) as Measured & { readonly peakRssMB: number };
 };
 
+/**
+ * The cases a `BENCH_CASES` list picks: names separated by commas, every case when there is no list. A name that
+ * holds commas itself ("W2 in-memory 10k, no snapshots") is picked when its parts stand one after another in the
+ * list; read from the left, the longest name that fits is taken.
+ */
+export const pickCases = (list: string | undefined, names: ReadonlyArray<string>): ReadonlySet<string> => {
+  if (list === undefined) return new Set(names);
+  const split = (text: string) => text.split(',').map((piece) => piece.trim());
+  const pieces = split(list);
+  const candidates = names
+    .map((name) => ({ name, parts: split(name) }))
+    .sort((a, b) => b.parts.length - a.parts.length);
+  const picked = new Set<string>();
+  for (let i = 0; i < pieces.length;) {
+    const found = candidates.find(({ parts }) => parts.every((part, j) => pieces[i + j] === part));
+    if (found === undefined) i++;
+    else {
+      picked.add(found.name);
+      i += found.parts.length;
+    }
+  }
+  return picked;
+};
+
 const fixed = (value: number, unit: string): string =>
   unit === 'commands/s' ? Math.round(value).toLocaleString('en-US') : value.toFixed(3);
 
@@ -59,13 +83,16 @@ export const runWorkloads = async (
   const asChild = argv.indexOf(childFlag);
   if (asChild >= 0) return runChild(cases, argv[asChild + 1] ?? '');
   const runs = Math.max(1, Math.floor(Number(env['BENCH_RUNS'] ?? '3')) || 3);
-  const only = env['BENCH_CASES']?.split(',').map((s) => s.trim());
+  const wanted = pickCases(
+    env['BENCH_CASES'],
+    cases.map((c) => c.name),
+  );
   let failed = false;
   const header = ['case', 'unit', 'baseline', 'dossier', 'ratio', 'count', 'checksum', 'peak RSS MB'];
   const rows: string[][] = [];
   const lines: string[] = [];
   for (const c of cases) {
-    if (only !== undefined && !only.includes(c.name)) continue;
+    if (!wanted.has(c.name)) continue;
     const measured: Array<Measured & { readonly peakRssMB: number }> = [];
     for (let i = 0; i < runs; i++) {
       const result = spawnCase(script, c.name);

@@ -24,6 +24,7 @@ import { loadProtocol } from './protocol.js';
 import { readHandler } from './readService.js';
 import { advertisedMethods, getSupportedMethodsHandler } from './serverFeatures.js';
 import { Store } from './storage.js';
+import { writeSystemEvents } from './systemEvents.js';
 import type { TestServer, TestServerOptions } from './testServer.js';
 
 const HOST = '127.0.0.1';
@@ -33,6 +34,7 @@ const MiB = 1024 * 1024;
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const protocol = loadProtocol(options.client);
   const store = new Store(options.clock);
+  if (options.systemEvents ?? true) writeSystemEvents(store);
   const requests: ServedRequest[] = [];
   const context: ServerContext = { protocol, store, maxAppendSize: options.maxAppendSize ?? MiB, requests };
   const calls: string[] = [];

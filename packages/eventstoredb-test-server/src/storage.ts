@@ -332,11 +332,13 @@ export class Store {
   }
 
   /**
-   * The first revision a read of the stream returns: the stream's metadata hides what lies before `$tb`, all but the
+   * The first revision a read of the stream returns: a metastream shows its last event only; the stream's metadata hides what lies before `$tb`, all but the
    * last `$maxCount` events, and those older than `$maxAge` seconds — at read time, as the server does, before any
    * scavenge (reads of `$all` still return them).
    */
   #firstVisible(stream: string, events: readonly RecordedEvent[], last: bigint): bigint {
+    // A metastream keeps only its last event (the server's MetastreamMaxCount, 1): the stream's current metadata.
+    if (isMetastream(stream)) return last;
     let first = this.truncateBefore(stream);
     const meta = this.streamEvents(metastreamOf(stream)).at(-1);
     if (meta === undefined) return first;

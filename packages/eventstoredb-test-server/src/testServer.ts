@@ -24,6 +24,11 @@ export interface TestServerOptions {
   readonly serverVersion?: string;
   /** Maximum bytes per append (default 1 MiB, the server's default). */
   readonly maxAppendSize?: number;
+  /**
+   * Start with the records a new database holds (default true): the epoch, the default users `admin` and `ops`, the
+   * system projections' registrations, all in `$`-prefixed streams with `$`-prefixed types. `false` starts `$all` empty.
+   */
+  readonly systemEvents?: boolean;
   /** The clock for `created` (default: the system clock). */
   readonly clock?: () => Date;
   /** How long stop() lets calls finish before cutting them (default 100 ms). */

@@ -77,7 +77,7 @@ describe('deleteStream (soft delete)', () => {
   });
 
   test('$all still holds the events, and the `$metadata` event that deleted them', async () => {
-    const { server, client } = await serverAndClient();
+    const { server, client } = await serverAndClient({ systemEvents: false });
     await seed(client, 's', 2);
     await client.deleteStream('s');
 
@@ -136,7 +136,7 @@ describe('tombstoneStream (hard delete)', () => {
   });
 
   test('$all shows the `$streamDeleted` record at revision EventNumber.DeletedStream', async () => {
-    const { client } = await serverAndClient();
+    const { client } = await serverAndClient({ systemEvents: false });
     await seed(client, 's', 1);
     await client.tombstoneStream('s');
 

@@ -96,7 +96,7 @@ test('readStream and readAll (Rust bridge): directions, not found, deleted, filt
 });
 
 test('subscribeToAll with a filter: catch-up, caughtUp, live, checkpoints', async () => {
-  const { client } = await serverAndClient();
+  const { client } = await serverAndClient({ systemEvents: false });
   await client.appendToStream('s', [event('OrderPlaced'), event('Noise')]);
   const timeline = new Timeline();
 

@@ -29,7 +29,7 @@ async function rawStreamsClient(): Promise<{
   client: EventStoreDBClient;
   port: number;
 }> {
-  const { server, client } = await serverAndClient();
+  const { server, client } = await serverAndClient({ systemEvents: false });
   const raw = new StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
   onTestFinished(() => raw.close());
   return { raw, client, port: server.port };

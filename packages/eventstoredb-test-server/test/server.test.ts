@@ -34,7 +34,7 @@ test('stop() ends open subscriptions and BatchAppend streams even if the client 
 
 test('the storage and the calls served can be inspected', async () => {
   const fixed = new Date('2024-01-02T03:04:05.678Z');
-  const server = await startTestServer({ ...options, clock: () => fixed });
+  const server = await startTestServer({ ...options, clock: () => fixed, systemEvents: false });
   const client = EventStoreDBClient.connectionString(server.url);
   onTestFinished(async () => {
     await client.dispose();

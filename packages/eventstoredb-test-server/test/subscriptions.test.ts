@@ -28,7 +28,7 @@ const typesOf = (timeline: Timeline) => timeline.events.map((e) => e.event?.type
 
 describe('subscribeToAll', () => {
   test('confirmation, catch-up events, caughtUp, then live events', async () => {
-    const { client } = await serverAndClient();
+    const { client } = await serverAndClient({ systemEvents: false });
     await append(client, 'a', 'A0', 'A1');
     await append(client, 'b', 'B0');
 
@@ -44,7 +44,7 @@ describe('subscribeToAll', () => {
   });
 
   test('a start position is exclusive; end means only live events', async () => {
-    const { client } = await serverAndClient();
+    const { client } = await serverAndClient({ systemEvents: false });
     await append(client, 's', 'E0', 'E1', 'E2');
     const [first] = await collect(client.readAll({ maxCount: 1 }));
     const position = first?.event?.position;
@@ -63,7 +63,7 @@ describe('subscribeToAll', () => {
   });
 
   test('an event type filter sends matching events and a checkpoint every window of records scanned', async () => {
-    const { client } = await serverAndClient();
+    const { client } = await serverAndClient({ systemEvents: false });
     await append(client, 'order-1', 'OrderPlaced', 'Noise', 'OrderShipped', 'Noise', 'Noise');
     const timeline = new Timeline();
     const subscription = client.subscribeToAll({
@@ -98,7 +98,7 @@ describe('subscribeToAll', () => {
   });
 
   test('checkpointInterval multiplies the window', async () => {
-    const { client } = await serverAndClient();
+    const { client } = await serverAndClient({ systemEvents: false });
     await append(client, 's', 'A', 'B', 'C', 'D', 'E', 'F', 'G');
     const timeline = new Timeline();
     timeline.follow(
@@ -139,7 +139,7 @@ describe('subscribeToAll', () => {
   });
 
   test('unsubscribing ends the subscription and the server stops sending', async () => {
-    const { server, client } = await serverAndClient();
+    const { server, client } = await serverAndClient({ systemEvents: false });
     const subscription = client.subscribeToAll();
     const timeline = new Timeline().follow(subscription);
     await timeline.until((t) => t.entries.some((e) => e.kind === 'caughtUp'));

@@ -3,6 +3,7 @@
 // 64-bit numbers: the generated classes were built with `jstype = JS_STRING`, so
 // revisions and positions are decimal strings on the message objects; storage keeps
 // them as bigint.
+import type { ResolvedRecord } from './links.js';
 import type { Protocol, ReadResp, StreamIdentifier, UUID } from './protocol.js';
 import { ExpectedVersion, type ProposedEvent, type RecordedEvent } from './storage.js';
 
@@ -46,14 +47,25 @@ export function uuidMessage(protocol: Protocol, id: string, structured: boolean)
  * A `ReadResp` carrying one event, as the server writes it: `type`, `created` (100 ns
  * ticks since the Unix epoch) and `content-type` in the metadata map; the custom
  * metadata bytes apart; the `$all` position on both the record and the read event.
+ * A resolved link carries the event in `event` and the link in `link`; the read event's
+ * position is the link's (the record the read or subscription came across).
  */
 export function readEventResponse(
   protocol: Protocol,
-  record: RecordedEvent,
+  record: ResolvedRecord,
   structuredIds: boolean,
 ): ReadResp {
   const { streams } = protocol;
-  const recorded = new streams.ReadResp.ReadEvent.RecordedEvent()
+  const event = new streams.ReadResp.ReadEvent();
+  if (record.event !== undefined) event.setEvent(recordedEvent(protocol, record.event, structuredIds));
+  if (record.link !== undefined) event.setLink(recordedEvent(protocol, record.link, structuredIds));
+  const original = record.link ?? record.event;
+  if (original !== undefined) event.setCommitPosition(original.position.toString());
+  return new streams.ReadResp().setEvent(event);
+}
+
+function recordedEvent(protocol: Protocol, record: RecordedEvent, structuredIds: boolean) {
+  const recorded = new protocol.streams.ReadResp.ReadEvent.RecordedEvent()
     .setId(uuidMessage(protocol, record.id, structuredIds))
     .setStreamIdentifier(streamIdentifier(protocol, record.stream))
     .setStreamRevision(record.revision.toString())
@@ -66,10 +78,7 @@ export function readEventResponse(
     .set('type', record.type)
     .set('created', record.created.toString())
     .set('content-type', record.isJson ? JSON_CONTENT_TYPE : BINARY_CONTENT_TYPE);
-  const event = new streams.ReadResp.ReadEvent()
-    .setEvent(recorded)
-    .setCommitPosition(record.position.toString());
-  return new streams.ReadResp().setEvent(event);
+  return recorded;
 }
 
 /** The expected-revision oneof shared (with different case numbers) by Append, BatchAppend, Delete and Tombstone options. */

@@ -13,7 +13,11 @@ import { ExpectedVersion } from './storage.js';
 /** What grpc-js accepts to end a call with a status and trailers. */
 export type CallError = Pick<ServiceError, 'code' | 'details' | 'metadata'> & Error;
 
-function callError(code: GrpcStatus, details: string, trailers: Record<string, string> = {}): CallError {
+export function callError(
+  code: GrpcStatus,
+  details: string,
+  trailers: Record<string, string> = {},
+): CallError {
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
   return Object.assign(new Error(details), { code, details, metadata });

@@ -15,6 +15,8 @@
 import { createRequire } from 'node:module';
 import type * as GossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js';
 import type * as GossipPb from '@eventstore/db-client/generated/gossip_pb.js';
+import type * as ProjectionsGrpc from '@eventstore/db-client/generated/projections_grpc_pb.js';
+import type * as ProjectionsPb from '@eventstore/db-client/generated/projections_pb.js';
 import type * as ServerFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
 import type * as ServerFeaturesPb from '@eventstore/db-client/generated/serverfeatures_pb.js';
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
@@ -38,6 +40,7 @@ export interface Protocol {
   readonly status: typeof StatusPb;
   readonly serverFeatures: typeof ServerFeaturesPb;
   readonly gossip: typeof GossipPb;
+  readonly projections: typeof ProjectionsPb;
   readonly google: {
     readonly Any: new () => AnyMessage & NonNullable<ReturnType<StatusPb.Status['getDetails']>>;
     readonly Empty: new () => GoogleEmpty;
@@ -46,6 +49,7 @@ export interface Protocol {
     readonly streams: typeof StreamsGrpc.StreamsService;
     readonly serverFeatures: typeof ServerFeaturesGrpc.ServerFeaturesService;
     readonly gossip: typeof GossipGrpc.GossipService;
+    readonly projections: typeof ProjectionsGrpc.ProjectionsService;
   };
 }
 
@@ -53,6 +57,12 @@ export interface Protocol {
 const generatedFolder: Record<ClientPackage, string> = {
   '@eventstore/db-client': '@eventstore/db-client/generated',
   '@kurrent/kurrentdb-client': '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1',
+};
+
+/** The file name of the projections protocol in each client package. */
+const projectionsFile: Record<ClientPackage, string> = {
+  '@eventstore/db-client': 'projections',
+  '@kurrent/kurrentdb-client': 'projectionmanagement',
 };
 
 const cache = new Map<ClientPackage, Protocol>();
@@ -83,6 +93,7 @@ export function loadProtocol(clientPackage: ClientPackage): Protocol {
     status: load<typeof StatusPb>('status_pb.js'),
     serverFeatures: load<typeof ServerFeaturesPb>('serverfeatures_pb.js'),
     gossip: load<typeof GossipPb>('gossip_pb.js'),
+    projections: load<typeof ProjectionsPb>(`${projectionsFile[clientPackage]}_pb.js`),
     google: {
       Any: (
         requireFromClient('google-protobuf/google/protobuf/any_pb.js') as { Any: Protocol['google']['Any'] }
@@ -97,6 +108,8 @@ export function loadProtocol(clientPackage: ClientPackage): Protocol {
       streams: load<typeof StreamsGrpc>('streams_grpc_pb.js').StreamsService,
       serverFeatures: load<typeof ServerFeaturesGrpc>('serverfeatures_grpc_pb.js').ServerFeaturesService,
       gossip: load<typeof GossipGrpc>('gossip_grpc_pb.js').GossipService,
+      projections: load<typeof ProjectionsGrpc>(`${projectionsFile[clientPackage]}_grpc_pb.js`)
+        .ProjectionsService,
     },
   };
   cache.set(clientPackage, protocol);
@@ -124,3 +137,4 @@ export type Status = StatusPb.Status;
 export type SharedEmpty = SharedPb.Empty;
 export type SupportedMethods = ServerFeaturesPb.SupportedMethods;
 export type ClusterInfo = GossipPb.ClusterInfo;
+export type { ProjectionsPb };

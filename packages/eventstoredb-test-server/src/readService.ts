@@ -7,14 +7,15 @@
 // - `$all`: from a position (inclusive forwards, exclusive backwards — see
 //   Store.readAll), `start` or `end`, optionally filtered; `count` counts matches.
 // Event ids come back in the form the client asked for (`uuid_option`): strings when
-// it asked for strings, otherwise the structured form. `resolve_links` is ignored: the
-// server makes no link events.
+// it asked for strings, otherwise the structured form. With `resolve_links`, a link
+// event comes back as the event it points at, the link beside it (links.ts).
 import type { handleServerStreamingCall } from '@grpc/grpc-js';
 import { write } from './callWriter.js';
 import type { ServerContext } from './context.js';
 import { readEventResponse, streamIdentifier, streamNameOf } from './convert.js';
 import { invalidArgumentError, streamDeletedError } from './errors.js';
 import { compileFilter } from './filters.js';
+import { resolveRecord } from './links.js';
 import type { ReadReq, ReadResp } from './protocol.js';
 import type { Direction, RecordedEvent } from './storage.js';
 import { subscribe } from './subscriptions.js';
@@ -29,6 +30,7 @@ export function readHandler(context: ServerContext): handleServerStreamingCall<R
     if (options === undefined) return fail(invalidArgumentError('A read needs options.'));
     // The server answers structured ids unless strings were asked for.
     const structuredIds = options.getUuidOption()?.hasString() !== true;
+    const resolveLinks = options.getResolveLinks();
 
     if (options.hasSubscription()) return subscribe(context, call, options, structuredIds);
     if (!options.hasCount())
@@ -42,7 +44,13 @@ export function readHandler(context: ServerContext): handleServerStreamingCall<R
 
     const send = async (events: readonly RecordedEvent[]): Promise<void> => {
       for (const event of events) {
-        if (!(await write(call, readEventResponse(protocol, event, structuredIds)))) return;
+        if (
+          !(await write(
+            call,
+            readEventResponse(protocol, resolveRecord(store, event, resolveLinks), structuredIds),
+          ))
+        )
+          return;
       }
       call.end();
     };

@@ -20,11 +20,14 @@ import { batchAppendHandler } from './batchAppend.js';
 import type { ServedRequest, ServerContext } from './context.js';
 import { deleteHandler, tombstoneHandler } from './deleteService.js';
 import { gossipReadHandler } from './gossip.js';
+import { ProjectionEngine } from './projections/engine.js';
+import { systemProjectionHandlers } from './projections/systemProjections.js';
+import { projectionsHandlers } from './projectionsService.js';
 import { loadProtocol } from './protocol.js';
 import { readHandler } from './readService.js';
 import { advertisedMethods, getSupportedMethodsHandler } from './serverFeatures.js';
 import { Store } from './storage.js';
-import { writeSystemEvents } from './systemEvents.js';
+import { SYSTEM_PROJECTIONS, writeSystemEvents } from './systemEvents.js';
 import type { TestServer, TestServerOptions } from './testServer.js';
 
 const HOST = '127.0.0.1';
@@ -38,6 +41,13 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const requests: ServedRequest[] = [];
   const context: ServerContext = { protocol, store, maxAppendSize: options.maxAppendSize ?? MiB, requests };
   const calls: string[] = [];
+  const projections = new ProjectionEngine(store);
+  for (const name of SYSTEM_PROJECTIONS) {
+    const handler = systemProjectionHandlers[name];
+    if (handler === undefined) continue;
+    const definition = { name, mode: 'Continuous', emitEnabled: true, handler } as const;
+    projections.add(definition, options.startStandardProjections ?? false);
+  }
   let port = 0;
 
   const server = new Server({
@@ -64,6 +74,20 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       ),
     });
   }
+  const projectionCalls = projectionsHandlers(context, projections);
+  server.addService(
+    services.projections,
+    Object.fromEntries(
+      Object.entries(projectionCalls).map(([method, handler]) => [
+        method,
+        recorded(
+          calls,
+          (services.projections as Record<string, { path: string }>)[method]?.path ?? method,
+          handler,
+        ),
+      ]),
+    ),
+  );
   server.addService(services.gossip, {
     read: recorded(
       calls,

@@ -185,6 +185,13 @@ export class Store {
     return { kind: 'ok', events: out };
   }
 
+  /** The event at `revision` if a read of the stream would return it (not truncated, not deleted), else undefined. */
+  readEvent(stream: string, revision: bigint): RecordedEvent | undefined {
+    const result = this.readStream(stream, 'forwards', revision, 1n);
+    const event = result.kind === 'ok' ? result.events[0] : undefined;
+    return event?.revision === revision ? event : undefined;
+  }
+
   /**
    * Reads `$all`. Forwards, the start position is inclusive. Backwards it is exclusive:
    * the server's AllReader returns records that end at or before the position, so the

@@ -18,6 +18,7 @@ import type { ServerContext } from './context.js';
 import { readEventResponse, streamNameOf } from './convert.js';
 import { invalidArgumentError, streamDeletedError } from './errors.js';
 import { compileFilter, type EventFilter } from './filters.js';
+import { resolveRecord } from './links.js';
 import type { ReadReq, ReadReqOptions, ReadResp } from './protocol.js';
 import type { RecordedEvent } from './storage.js';
 
@@ -38,6 +39,7 @@ export function subscribe(
   const { protocol } = context;
   const { streams } = protocol;
   const fail = (error: Error): void => void call.emit('error', error);
+  const resolveLinks = options.getResolveLinks();
 
   if (options.getReadDirection() === streams.ReadReq.Options.ReadDirection.BACKWARDS) {
     return fail(invalidArgumentError('Subscriptions read forwards.'));
@@ -80,7 +82,14 @@ export function subscribe(
           }
           if (
             step.event !== undefined &&
-            !(await write(call, readEventResponse(protocol, step.event, structuredIds)))
+            !(await write(
+              call,
+              readEventResponse(
+                protocol,
+                resolveRecord(context.store, step.event, resolveLinks),
+                structuredIds,
+              ),
+            ))
           ) {
             return stop();
           }

@@ -29,6 +29,13 @@ export interface TestServerOptions {
    * system projections' registrations, all in `$`-prefixed streams with `$`-prefixed types. `false` starts `$all` empty.
    */
   readonly systemEvents?: boolean;
+  /**
+   * Run the standard projections from the start (default false, as a node started without
+   * `--start-standard-projections`): `$by_category`, `$by_event_type`, `$streams`, `$stream_by_category` and
+   * `$by_correlation_id` write their streams of links as events are written. Either way they can be enabled and
+   * disabled through the Projections service (the clients' `enableProjection`/`disableProjection`).
+   */
+  readonly startStandardProjections?: boolean;
   /** The clock for `created` (default: the system clock). */
   readonly clock?: () => Date;
   /** How long stop() lets calls finish before cutting them (default 100 ms). */

@@ -5,6 +5,7 @@
 // required metadata and an oversized append are gRPC errors with `exception` trailers.
 import type { handleClientStreamingCall } from '@grpc/grpc-js';
 import type { ServerContext } from './context.js';
+import { refusal } from './guard.js';
 import { expectedVersionOf, proposedEvent, streamNameOf } from './convert.js';
 import {
   invalidArgumentError,
@@ -64,6 +65,8 @@ export function appendHandler(context: ServerContext): handleClientStreamingCall
         return callback(invalidArgumentError('An append needs an expected stream revision.'));
 
       context.requests.push({ kind: 'append', stream, events: events.length });
+      const refused = refusal(context, call.metadata, stream, '$w');
+      if (refused !== undefined) return callback(refused);
       const result = store.append(stream, expected, events);
       switch (result.kind) {
         case 'stream_deleted':

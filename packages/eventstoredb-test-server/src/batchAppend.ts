@@ -4,11 +4,13 @@
 // only more proposed messages; `is_final` marks the last. The answer echoes the
 // correlation id and stream, with either `success` or an `error` google.rpc.Status
 // whose packed detail says what went wrong (WrongExpectedVersion, StreamDeleted, …).
-import type { handleBidiStreamingCall } from '@grpc/grpc-js';
+import { status as GrpcStatus, type handleBidiStreamingCall } from '@grpc/grpc-js';
 import type { ServerContext } from './context.js';
+import { refusal } from './guard.js';
 import { expectedVersionOf, proposedEvent, streamIdentifier, streamNameOf, uuidToString } from './convert.js';
 import { deadlineOf } from './deadline.js';
 import {
+  accessDeniedStatus,
   badRequestStatus,
   maximumAppendSizeExceededStatus,
   streamDeletedStatus,
@@ -129,6 +131,11 @@ export function batchAppendHandler(
       pending.delete(key);
       clearTimeout(append.timer);
       context.requests.push({ kind: 'append', stream: append.stream, events: append.events.length });
+      const refused = refusal(context, call.metadata, append.stream, '$w');
+      if (refused !== undefined) {
+        if (refused.code !== GrpcStatus.PERMISSION_DENIED) return void call.emit('error', refused);
+        return respond(correlationId, append.stream, accessDeniedStatus(protocol));
+      }
       const result = store.append(append.stream, append.expected, append.events);
       switch (result.kind) {
         case 'stream_deleted':

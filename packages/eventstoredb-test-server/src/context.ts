@@ -9,6 +9,8 @@ export interface ServerContext {
   readonly maxAppendSize: number;
   /** Every append and read served, in order: what a test counts to see how many round trips its code makes. */
   readonly requests: ServedRequest[];
+  /** Check credentials and stream ACLs (a secure node); off, everything is allowed (an insecure one). */
+  readonly authentication: boolean;
 }
 
 /** One append or read as the server served it (a BatchAppend stream carries many appends: each one counts). */

@@ -3,6 +3,7 @@
 // name, expected and actual versions, or `stream-deleted`), as the server sends them.
 import type { handleUnaryCall } from '@grpc/grpc-js';
 import type { ServerContext } from './context.js';
+import { refusal } from './guard.js';
 import { expectedVersionOf, streamNameOf } from './convert.js';
 import { invalidArgumentError, streamDeletedError, wrongExpectedVersionError } from './errors.js';
 import type { DeleteReq, DeleteResp, TombstoneReq, TombstoneResp } from './protocol.js';
@@ -17,6 +18,8 @@ export function deleteHandler(context: ServerContext): handleUnaryCall<DeleteReq
     if (expected === undefined)
       return callback(invalidArgumentError('A delete needs an expected stream revision.'));
 
+    const refused = refusal(context, call.metadata, stream, '$d');
+    if (refused !== undefined) return callback(refused);
     const result = context.store.softDelete(stream, expected);
     switch (result.kind) {
       case 'stream_deleted':
@@ -44,6 +47,8 @@ export function tombstoneHandler(context: ServerContext): handleUnaryCall<Tombst
     if (expected === undefined)
       return callback(invalidArgumentError('A tombstone needs an expected stream revision.'));
 
+    const refused = refusal(context, call.metadata, stream, '$d');
+    if (refused !== undefined) return callback(refused);
     const result = context.store.tombstone(stream, expected);
     switch (result.kind) {
       case 'stream_deleted':

@@ -142,3 +142,19 @@ export function badRequestStatus(protocol: Protocol, message: string): Status {
     'event_store.client.BadRequest',
   );
 }
+
+export const accessDeniedError = (): CallError =>
+  callError(GrpcStatus.PERMISSION_DENIED, 'Access Denied', { exception: 'access-denied' });
+
+export const notAuthenticatedError = (): CallError =>
+  callError(GrpcStatus.UNAUTHENTICATED, 'Bad credentials: authentication failed');
+
+export function accessDeniedStatus(protocol: Protocol): Status {
+  return rpcStatus(
+    protocol,
+    GrpcStatus.PERMISSION_DENIED,
+    'AccessDenied',
+    new protocol.shared.AccessDenied(),
+    'event_store.client.AccessDenied',
+  );
+}

@@ -12,6 +12,7 @@
 import type { handleServerStreamingCall } from '@grpc/grpc-js';
 import { write } from './callWriter.js';
 import type { ServerContext } from './context.js';
+import { refusal } from './guard.js';
 import { readEventResponse, streamIdentifier, streamNameOf } from './convert.js';
 import { invalidArgumentError, streamDeletedError } from './errors.js';
 import { compileFilter } from './filters.js';
@@ -32,6 +33,9 @@ export function readHandler(context: ServerContext): handleServerStreamingCall<R
     const structuredIds = options.getUuidOption()?.hasString() !== true;
     const resolveLinks = options.getResolveLinks();
 
+    const target = options.hasAll() ? '$all' : streamNameOf(options.getStream()?.getStreamIdentifier());
+    const refused = refusal(context, call.metadata, target, '$r');
+    if (refused !== undefined) return fail(refused);
     if (options.hasSubscription()) return subscribe(context, call, options, structuredIds);
     if (!options.hasCount())
       return fail(invalidArgumentError('A read needs a count or subscription option.'));

@@ -39,7 +39,13 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const store = new Store(options.clock);
   if (options.systemEvents ?? true) writeSystemEvents(store);
   const requests: ServedRequest[] = [];
-  const context: ServerContext = { protocol, store, maxAppendSize: options.maxAppendSize ?? MiB, requests };
+  const context: ServerContext = {
+    protocol,
+    store,
+    maxAppendSize: options.maxAppendSize ?? MiB,
+    requests,
+    authentication: options.authentication ?? false,
+  };
   const calls: string[] = [];
   const projections = new ProjectionEngine(store);
   for (const name of SYSTEM_PROJECTIONS) {
@@ -97,7 +103,13 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   });
 
   port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${HOST}:0`, ServerCredentials.createInsecure(), (error, boundPort) =>
+    const credentials =
+      options.tls === undefined
+        ? ServerCredentials.createInsecure()
+        : ServerCredentials.createSsl(null, [
+            { cert_chain: options.tls.certChain, private_key: options.tls.privateKey },
+          ]);
+    server.bindAsync(`${HOST}:0`, credentials, (error, boundPort) =>
       error === null ? resolve(boundPort) : reject(error),
     );
   });
@@ -118,9 +130,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       });
     }));
 
+  const tls = options.tls !== undefined;
   return {
-    url: `esdb://${HOST}:${port}?tls=false`,
-    kurrentUrl: `kurrentdb://${HOST}:${port}?tls=false`,
+    url: `esdb://${HOST}:${port}?tls=${tls}`,
+    kurrentUrl: `kurrentdb://${HOST}:${port}?tls=${tls}`,
     host: HOST,
     port,
     store,

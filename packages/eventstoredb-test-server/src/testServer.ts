@@ -36,6 +36,17 @@ export interface TestServerOptions {
    * disabled through the Projections service (the clients' `enableProjection`/`disableProjection`).
    */
   readonly startStandardProjections?: boolean;
+  /**
+   * Serve TLS with this certificate chain and private key (PEM) instead of plain HTTP/2. The clients send
+   * credentials over TLS only, so `authentication` needs it to be of use to them. The certificate must name
+   * 127.0.0.1 (or the host your client dials); give the client its CA (`tlsCAFile`, or `rootCertificate`).
+   */
+  readonly tls?: { readonly certChain: Buffer; readonly privateKey: Buffer };
+  /**
+   * Check credentials and stream ACLs, as a secure node does (default false, as an insecure node: nothing is
+   * checked). Default users `admin` and `ops`, password `changeit`; see the README for the rules.
+   */
+  readonly authentication?: boolean;
   /** The clock for `created` (default: the system clock). */
   readonly clock?: () => Date;
   /** How long stop() lets calls finish before cutting them (default 100 ms). */
@@ -43,7 +54,7 @@ export interface TestServerOptions {
 }
 
 export interface TestServer {
-  /** `esdb://127.0.0.1:PORT?tls=false`, for `EventStoreDBClient.connectionString`. */
+  /** `esdb://127.0.0.1:PORT?tls=false` (`tls=true` when serving TLS), for `EventStoreDBClient.connectionString`. */
   readonly url: string;
   /** `kurrentdb://127.0.0.1:PORT?tls=false`, for `KurrentDBClient.connectionString`. */
   readonly kurrentUrl: string;

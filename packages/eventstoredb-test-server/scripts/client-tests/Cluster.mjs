@@ -3,9 +3,14 @@
 // at it. The run script copies this file over the suite's Cluster.ts; the tests themselves run unchanged.
 //
 // One node only: a cluster (count > 1) is refused in `up()`, so tests that need several nodes fail as not
-// applicable. No TLS: the test server speaks plain HTTP/2, so "secure" nodes are served insecurely (the client then
-// sends no credentials; see the package README), and `certs`/`certPath` throw as they do for an insecure cluster.
+// applicable. A secure node (the default) serves TLS with the package's test certificate (CLIENT_TESTS_TLS_DIR, set
+// by run.mjs) and checks credentials and ACLs (`authentication: true`); an insecure one checks nothing. There are no
+// user certificates.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestServer } from '@dossier/eventstoredb-test-server';
+
+const tlsDir = process.env.CLIENT_TESTS_TLS_DIR ?? '';
 
 export class Cluster {
   domain = '127.0.0.1';
@@ -22,10 +27,25 @@ export class Cluster {
   enableNodeLogs = async () => undefined;
 
   get certs() {
-    throw new Error('No certificates: the test server serves no TLS');
+    if (this.insecure) throw new Error('No Cert for insecure cluster');
+    return {
+      root: readFileSync(this.certPath.root),
+      get users() {
+        throw new Error('not applicable: no user certificates');
+      },
+    };
   }
   get certPath() {
-    throw new Error('No certificates: the test server serves no TLS');
+    if (this.insecure) throw new Error('No Cert for insecure cluster');
+    return {
+      root: join(tlsDir, 'ca.crt'),
+      get admin() {
+        throw new Error('not applicable: no user certificates');
+      },
+      get invalid() {
+        throw new Error('not applicable: no user certificates');
+      },
+    };
   }
   get uri() {
     return `${this.domain}:${this.#port()}`;
@@ -39,7 +59,7 @@ export class Cluster {
   connectionStringWithOverrides = (features) => {
     const endpoints = (features.endpoints ?? this.endpoints).map((x) => `${x.address}:${x.port}`).join(',');
     const user = features.defaultUserCredentials ?? { username: 'admin', password: 'changeit' };
-    const params = ['tls=false'];
+    const params = this.insecure ? ['tls=false'] : ['tls=true', `tlsCAFile=${this.certPath.root}`];
     if (features.nodePreference) params.push(`nodePreference=${features.nodePreference}`);
     if (features.maxDiscoverAttempts) params.push(`maxDiscoverAttempts=${features.maxDiscoverAttempts}`);
     if (features.discoveryInterval) params.push(`discoveryInterval=${features.discoveryInterval}`);
@@ -51,7 +71,16 @@ export class Cluster {
 
   up = async () => {
     if (this.#count > 1) throw new Error(`not applicable: a cluster of ${this.#count} nodes is not emulated`);
-    this.#server ??= await startTestServer({ client: '@kurrent/kurrentdb-client' });
+    const secure = this.insecure
+      ? {}
+      : {
+          tls: {
+            certChain: readFileSync(join(tlsDir, 'node.crt')),
+            privateKey: readFileSync(join(tlsDir, 'node.key')),
+          },
+          authentication: true,
+        };
+    this.#server ??= await startTestServer({ client: '@kurrent/kurrentdb-client', ...secure });
   };
 
   down = async () => {

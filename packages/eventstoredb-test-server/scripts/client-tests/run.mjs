@@ -45,7 +45,11 @@ try {
     [vitest, 'run', '--config', join(here, 'vitest.config.mjs'), ...vitestArgs],
     {
       stdio: 'inherit',
-      env: { ...process.env, CLIENT_TESTS_DIR: copy },
+      env: {
+        ...process.env,
+        CLIENT_TESTS_DIR: copy,
+        CLIENT_TESTS_TLS_DIR: resolve(here, '../../test/fixtures/tls'),
+      },
     },
   );
   process.exitCode = result.status ?? 1;

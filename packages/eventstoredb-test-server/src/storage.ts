@@ -263,6 +263,12 @@ export class Store {
     return this.#rawTruncateBefore(stream) ?? 0n;
   }
 
+  /** The first revision a stream read returns now (`$tb`, `$maxCount`, `$maxAge` applied; the last for `$$s`). */
+  firstVisibleRevision(stream: string): bigint {
+    const events = this.streamEvents(stream);
+    return this.#firstVisible(stream, events, BigInt(events.length - 1));
+  }
+
   /** Index in `log` of the first record at or after `position`. */
   indexAtOrAfter(position: bigint): number {
     let low = 0;

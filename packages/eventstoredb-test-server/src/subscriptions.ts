@@ -154,7 +154,7 @@ function allCursor(
   };
 }
 
-/** A stream: its events after the start revision, skipping truncated (soft-deleted) ones; fails once tombstoned. */
+/** A stream: its events after the start revision, skipping those a read would not return; fails once tombstoned. */
 function streamCursor(context: ServerContext, options: ReadReqOptions): (() => Next) | Error {
   const { store } = context;
   const streamOptions = options.getStream();
@@ -172,7 +172,8 @@ function streamCursor(context: ServerContext, options: ReadReqOptions): (() => N
       const event = store.streamEvents(stream)[Number(revision)];
       if (event === undefined) return store.isTombstoned(stream) ? streamDeletedError(stream) : 'caught-up';
       revision++;
-      if (event.revision >= store.truncateBefore(stream)) return { event, checkpoint: undefined };
+      // Catch-up reads the stream as a read would: what `$tb`, `$maxCount` and `$maxAge` hide is skipped.
+      if (event.revision >= store.firstVisibleRevision(stream)) return { event, checkpoint: undefined };
     }
   };
 }

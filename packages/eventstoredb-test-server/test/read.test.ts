@@ -8,7 +8,7 @@ import {
   type EventStoreDBClient,
 } from '@eventstore/db-client';
 import { describe, expect, test } from 'vitest';
-import { collect, serverAndClient } from './harness.js';
+import { collect, serverAndClient, Timeline } from './harness.js';
 
 async function seed(client: EventStoreDBClient, stream: string, types: readonly string[]): Promise<void> {
   await client.appendToStream(
@@ -164,5 +164,20 @@ describe('stream metadata ($$stream)', () => {
     now += 120_000;
     expect(types(await collect(client.readStream('s')))).toEqual([]);
     expect((await collect(client.readAll())).filter((e) => e.event?.streamId === 's')).toHaveLength(2);
+  });
+
+  test("$tb and $maxCount together: the later first revision wins, in reads and a subscription's catch-up", async () => {
+    const { client } = await serverAndClient();
+    await seed(client, 's', ['E0', 'E1', 'E2', 'E3', 'E4', 'E5']);
+    await client.setStreamMetadata('s', { truncateBefore: 3, maxCount: 5 });
+    expect(revisions(await collect(client.readStream('s')))).toEqual([3n, 4n, 5n]);
+    await client.setStreamMetadata('s', { truncateBefore: 2, maxCount: 2 });
+    expect(revisions(await collect(client.readStream('s')))).toEqual([4n, 5n]);
+
+    const subscription = new Timeline().follow(client.subscribeToStream('s', { fromRevision: START }));
+    await subscription.until((t) => t.entries.some((e) => e.kind === 'caughtUp'));
+    await seed(client, 's', ['E6']);
+    await subscription.until((t) => t.events.length === 3);
+    expect(subscription.events.map((e) => e.event?.revision)).toEqual([4n, 5n, 6n]);
   });
 });

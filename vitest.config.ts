@@ -2,8 +2,9 @@ import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Packages resolve each other through the `source` export condition, so tests run
-// against the TypeScript sources and never against a stale build.
-const conditions = ['source', 'import', 'module', 'node', 'default'];
+// against the TypeScript sources and never against a stale build. Not `module`: it names a bundler's build, which
+// Node cannot always load (OpenTelemetry's imports files without their extensions).
+const conditions = ['source', 'import', 'node', 'default'];
 
 const workspaceFolders = ['packages', 'examples'].flatMap((root) =>
   existsSync(root)

@@ -183,3 +183,4 @@ export { runCheckpointWriter } from './audit/checkpointWriter.js';
 export type { CheckpointWriter, CheckpointWriterOptions } from './audit/checkpointWriter.js';
 /** How computing a tree, checkpoint or proof over a store fails. */
 export type { AuditError, UnreadableLeaf, EventNotCheckpointed, LogDisagrees } from './audit/errors.js';
+export { traceAttributes, type Outcome } from './tracing/index.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { context as otelContext, type Context } from '@opentelemetry/api';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { fold, type CommandShape, type Decider, type ErrorShape, type EventShape } from '../decider.js';
@@ -11,6 +12,9 @@ import { commandIdReused, type HandleError } from './errors.js';
 import { resolveSnapshots, writeSnapshot } from './snapshotWrite.js';
 import type { SnapshotSettings } from './snapshotSettings.js';
 import { defaultPageSize, loadState, type StateLoader } from './stateLoader.js';
+import type { Outcome } from '../tracing/attributes.js';
+import { annotate, endFailed, endOk, startSpan, within } from '../tracing/tracer.js';
+import { commandSpanAttributes, handledAttributes, traceAppend, traceDecide, traceLoad } from './handleSpans.js';
 
 /** Who asks and under which ids: everything the handler records that the domain does not decide. */
 export interface CommandContext {
@@ -63,6 +67,9 @@ export interface Handled<S> {
  * codecs); ids are checked per stream. Whatever its static type, the request is checked first and the command
  * decoded with the decider's `decodeCommand` (when it has one): bad input is answered with `DecodeFailed` naming
  * each bad path, and nothing is read, decided or appended.
+ *
+ * Traced (see docs/tracing.md): a `dossier.handle` span under the active context, with a `dossier.load`,
+ * `dossier.decide` and `dossier.append` child for each attempt.
  */
 export const handle =
   <C extends CommandShape, S, Ev extends EventShape, Err extends ErrorShape>(
@@ -71,8 +78,24 @@ export const handle =
     request: HandleRequest<NoInfer<C>>,
     options: HandleOptions<NoInfer<S>> = {},
   ): TaskEither<HandleError<Err>, Handled<S>> =>
-  () =>
-    handleNow(store, decider, request, options);
+  async () => {
+    const parent = otelContext.active();
+    const span = startSpan('dossier.handle', parent);
+    annotate(span, () => commandSpanAttributes(request));
+    const traced: Traced = { parent: within(parent, span), outcome: 'failed', retries: 0 };
+    const result = await handleNow(store, decider, request, options, traced);
+    annotate(span, () => handledAttributes(traced.retries, result));
+    if (E.isLeft(result)) endFailed(span, traced.outcome, result.left);
+    else endOk(span, traced.outcome);
+    return result;
+  };
+
+/** What the handler tells its span: the context of its children, and how the command ended. */
+interface Traced {
+  readonly parent: Context;
+  outcome: Outcome;
+  retries: number;
+}
 
 // The options an append gets when the handler knows no tip: shared, since every command of a new stream has none.
 const noAppendOptions: AppendOptions = Object.freeze({});
@@ -82,6 +105,7 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
   decider: Decider<C, S, Ev, Err>,
   request: HandleRequest<C>,
   options: HandleOptions<S>,
+  traced: Traced,
 ): Promise<E.Either<HandleError<Err>, Handled<S>>> => {
   const checked = checkRequest(decider, request, options);
   if (E.isLeft(checked)) return checked;
@@ -91,10 +115,11 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
   const loader = options.load;
   const maxRetries = Math.max(0, Math.floor(options.maxRetries ?? 5));
   for (let attempt = 0; ; attempt++) {
-    const loaded =
+    const loaded = await traceLoad(traced.parent, attempt, () =>
       loader === undefined
-        ? await loadState(store, decider, snapshots, defaultPageSize, stream, context.commandId)
-        : await loader.load(stream, context.commandId)();
+        ? loadState(store, decider, snapshots, defaultPageSize, stream, context.commandId)
+        : loader.load(stream, context.commandId)(),
+    );
     if (E.isLeft(loaded)) return loaded;
     const { state, revision, earlier, hash: tipHash, folded = 0 } = loaded.right;
     if (earlier !== undefined) {
@@ -102,11 +127,12 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
       const same = earlier.events.every(
         (e) => e.metadata.commandHash === null || e.metadata.commandHash === hash,
       );
+      traced.outcome = same ? 'repeated' : 'failed';
       return same
         ? E.right({ ...earlier, repeated: true })
         : E.left(commandIdReused(context.commandId, stream));
     }
-    const decided = decider.decide(command, state);
+    const decided = traceDecide(traced.parent, attempt, () => decider.decide(command, state));
     if (E.isLeft(decided) || decided.right.length === 0) {
       // A long stream without a snapshot gets one even when nothing is appended.
       if (
@@ -116,16 +142,20 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
         tipHash !== undefined
       )
         await writeSnapshot(store, stream, snapshots, { state, revision, hash: tipHash });
+      traced.outcome = E.isLeft(decided) ? 'refused' : 'unchanged';
       return E.isLeft(decided) ? decided : E.right({ events: [], state, revision, repeated: false });
     }
-    const appended = await store.append(
-      stream,
-      revision ?? 'no-stream',
-      newEvents(decided.right, context, hash),
-      // The tip it loaded, so the store need not read it again; a stale one is still a conflict.
-      revision === null || tipHash === undefined ? noAppendOptions : { expectedHash: tipHash },
-    )();
+    const appended = await traceAppend(traced.parent, attempt, revision, () =>
+      store.append(
+        stream,
+        revision ?? 'no-stream',
+        newEvents(decided.right, context, hash),
+        // The tip it loaded, so the store need not read it again; a stale one is still a conflict.
+        revision === null || tipHash === undefined ? noAppendOptions : { expectedHash: tipHash },
+      )(),
+    );
     if (E.isRight(appended)) {
+      traced.outcome = 'appended';
       const after = fold(decider, decided.right, state);
       const events = appended.right.events;
       const last = events[events.length - 1];
@@ -142,7 +172,9 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
         repeated: false,
       });
     }
+    traced.outcome = appended.left._tag === 'ConcurrencyConflict' ? 'conflict' : 'failed';
     if (appended.left._tag !== 'ConcurrencyConflict' || attempt >= maxRetries) return appended;
+    traced.retries = attempt + 1;
     const backoff: Backoff = { ...defaultBackoff, ...options.jitter };
     await backoff.sleep(backoffDelay(backoff, attempt));
   }

@@ -1,3 +1,4 @@
+import { context as otelContext } from '@opentelemetry/api';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { EventShape } from '../decider.js';
@@ -15,6 +16,8 @@ import type { CopyKey } from '../projection/projectionStore.js';
 import { rowOverlay, type RowChange } from '../projection/rows.js';
 import type { StoreError, StoreUnavailable } from '../store/errors.js';
 import type { RecordedEvent } from '../store/types.js';
+import { endFailed, endOk } from '../tracing/tracer.js';
+import { noteRetry, startFlowStep, type FlowStep } from './flowSpans.js';
 import type { ProcessManagerOptions, ProcessManagerRunner, ProcessManagerStatus, Refusal } from './types.js';
 
 const transientTags: ReadonlySet<string> = new Set(['StoreUnavailable', 'ConcurrencyConflict']);
@@ -117,10 +120,14 @@ export const runProcessManager =
     };
 
     // Each command until it is carried out or refused; false when the runner stopped while retrying.
-    const carryOut = async (command: C, context: Parameters<typeof dispatch>[1]): Promise<boolean> => {
+    const carryOut = async (
+      command: C,
+      context: Parameters<typeof dispatch>[1],
+      step: FlowStep,
+    ): Promise<boolean> => {
       for (let attempt = 0; ; attempt++) {
         if (stopping) return false;
-        const result = await dispatch(command, context)();
+        const result = await otelContext.with(step.context, dispatch(command, context));
         if (E.isRight(result)) {
           dispatched += 1;
           lastError = null;
@@ -139,6 +146,7 @@ export const runProcessManager =
           return true;
         }
         phase = 'retrying';
+        noteRetry(step, context.commandId, result.left);
         lastError = describe(result.left);
         await retryPause.pause(backoff(attempt));
       }
@@ -157,15 +165,22 @@ export const runProcessManager =
           return 'stop';
         }
       }
-      for (const [index, command] of commands.entries()) {
-        const context = {
-          commandId: commandIdFor(event.metadata.eventId, index),
-          correlationId: event.metadata.correlationId,
-          causationId: event.metadata.eventId,
-          index,
-          event,
-        };
-        if (!(await carryOut(command, context))) return 'stop';
+      if (commands.length > 0) {
+        const step = startFlowStep(name, event, commands.length);
+        for (const [index, command] of commands.entries()) {
+          const context = {
+            commandId: commandIdFor(event.metadata.eventId, index),
+            correlationId: event.metadata.correlationId,
+            causationId: event.metadata.eventId,
+            index,
+            event,
+          };
+          if (!(await carryOut(command, context, step))) {
+            endFailed(step.span, 'failed', { _tag: 'RunnerStopped' });
+            return 'stop';
+          }
+        }
+        endOk(step.span, 'dispatched');
       }
       for (const change of changes) rows.change(change);
       position = event.position;

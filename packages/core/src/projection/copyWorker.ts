@@ -3,6 +3,8 @@ import type { EventShape } from '../decider.js';
 import type { StoreUnavailable } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
 import type { RecordedEvent } from '../store/types.js';
+import { endFailed, endOk } from '../tracing/tracer.js';
+import { startBatchSpan } from './batchSpan.js';
 import { consume, typeFilter, type Consumer } from './consume.js';
 import { applyFailed, retriesOn, subscriptionFailure, type ConsumerFailure } from './failure.js';
 import { positionWaiters } from './progress.js';
@@ -81,6 +83,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
   let stopping = false;
   let saving: Promise<E.Either<StoreUnavailable, void>> = Promise.resolve(ok);
   let idle: ReturnType<typeof setTimeout> | undefined;
+  let batchStartedAt: number | undefined;
 
   const hasReached = (target: bigint | null): boolean =>
     phase === 'failed' ||
@@ -95,12 +98,23 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
       // Changes and checkpoint are taken together, with no await between: the pair saved always agrees.
       const snapshot = { key, changes: rows.takeChanges(), checkpoint: position };
       const count = unsaved;
+      const span = startBatchSpan({
+        key,
+        events: count,
+        rows: snapshot.changes.length,
+        from: saved,
+        to: position,
+        startedAt: batchStartedAt,
+      });
+      batchStartedAt = undefined;
       const result = await options.states.save(snapshot)();
       rows.settle(E.isRight(result));
       if (E.isLeft(result)) {
+        endFailed(span, 'failed', result.left);
         saveError = `saving ${key.name}: ${result.left.cause}`;
         return result;
       }
+      endOk(span, 'saved');
       unsaved -= count;
       saved = snapshot.checkpoint;
       saveError = null;
@@ -132,6 +146,7 @@ export const startCopyWorker = (options: CopyWorkerOptions): CopyWorker => {
       }
     }
     position = event.position;
+    if (unsaved === 0) batchStartedAt ??= Date.now();
     unsaved += 1;
     if (unsaved >= options.saveEvery)
       return flush().then(() => {

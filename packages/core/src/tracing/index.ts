@@ -1,0 +1,1 @@
+export { traceAttributes, type Outcome } from './attributes.js';

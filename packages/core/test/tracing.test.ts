@@ -74,7 +74,13 @@ const add = (store: EventStore, amount: unknown, commandId: string, maxRetries?:
 const newAdded = (amount: number, commandId: string): NewEvent => ({
   type: 'Added',
   data: { amount },
-  metadata: { eventId: randomUUID(), commandId, correlationId: commandId, causationId: commandId, actor: 'u-2' },
+  metadata: {
+    eventId: randomUUID(),
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    actor: 'u-2',
+  },
 });
 
 /** A store on which another writer appends to the stream just before each of the first `times` appends. */
@@ -174,7 +180,10 @@ describe('tracing projections and flows', () => {
 
   it('records each saved batch of a projection with its size and checkpoint', async () => {
     const store = createInMemoryStore();
-    await appendAll(store, [1, 2, 3, 4, 5].map((n) => [`basket-${n % 2}`, added(n)] as const));
+    await appendAll(
+      store,
+      [1, 2, 3, 4, 5].map((n) => [`basket-${n % 2}`, added(n)] as const),
+    );
     const runner = await start({
       store,
       states: createInMemoryProjectionStore(),

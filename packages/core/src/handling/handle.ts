@@ -14,7 +14,13 @@ import type { SnapshotSettings } from './snapshotSettings.js';
 import { defaultPageSize, loadState, type StateLoader } from './stateLoader.js';
 import type { Outcome } from '../tracing/attributes.js';
 import { annotate, endFailed, endOk, startSpan, within } from '../tracing/tracer.js';
-import { commandSpanAttributes, handledAttributes, traceAppend, traceDecide, traceLoad } from './handleSpans.js';
+import {
+  commandSpanAttributes,
+  handledAttributes,
+  traceAppend,
+  traceDecide,
+  traceLoad,
+} from './handleSpans.js';
 
 /** Who asks and under which ids: everything the handler records that the domain does not decide. */
 export interface CommandContext {

@@ -47,11 +47,4 @@ export const traceAttributes = {
  * `failed` (the store or the input). A flow step is `dispatched` once each of its commands was carried out or refused.
  */
 export type Outcome =
-  | 'appended'
-  | 'repeated'
-  | 'unchanged'
-  | 'refused'
-  | 'conflict'
-  | 'failed'
-  | 'saved'
-  | 'dispatched';
+  'appended' | 'repeated' | 'unchanged' | 'refused' | 'conflict' | 'failed' | 'saved' | 'dispatched';

@@ -12,6 +12,7 @@ const pages = [
   'docs/stores.md',
   'docs/projections.md',
   'docs/embed.md',
+  'docs/tracing.md',
   ...readdirSync(`${repo}packages`)
     .map((folder) => `packages/${folder}/README.md`)
     // The CLI's README shows shell sessions, not TypeScript; every other package's shows compiled code.

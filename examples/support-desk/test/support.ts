@@ -35,12 +35,17 @@ export const tempStore = (): {
 };
 
 /** Runs the demo in-process on `location`, capturing its output. */
-export const runInto = async (location: string, relativeTo?: string): Promise<DemoRun> => {
+export const runInto = async (
+  location: string,
+  relativeTo?: string,
+  projections?: string,
+): Promise<DemoRun> => {
   let output = '';
   const result = await runDemo({
     store: location,
     out: { write: (text: string) => (output += text) },
     ...(relativeTo === undefined ? {} : { relativeTo }),
+    ...(projections === undefined ? {} : { projections }),
   });
   if (E.isLeft(result)) throw new Error(`the demo did not run: ${JSON.stringify(result.left)}`);
   return { report: result.right, output };

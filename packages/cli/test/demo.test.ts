@@ -26,6 +26,18 @@ describe('dossier demo', { timeout: 20_000 }, () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: Number(recorded) });
   });
 
+  it('--projections keeps the read models and checkpoints in that file, which a second run resumes from', async () => {
+    const store = `sqlite:${join(folder, 'kept', 'events.db')}`;
+    const projections = join(folder, 'kept-projections.db');
+    const fresh = await dossier(['demo', '--store', store, '--projections', projections], { cwd: folder });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(existsSync(projections)).toBe(true);
+    const again = await dossier(['demo', '--store', store, '--projections', projections], { cwd: folder });
+    expect(again.code, again.stderr).toBe(0);
+    const views = (output: string) => output.slice(output.indexOf('Open-ticket queue'), output.indexOf('Where'));
+    expect(views(again.stdout)).toBe(views(fresh.stdout));
+  });
+
   it('a bad --store is a usage error', async () => {
     const run = await dossier(['demo', '--store', 'ftp://nowhere'], { cwd: folder });
     expect(run.code).toBe(2);

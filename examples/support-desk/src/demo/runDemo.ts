@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { openStore, type BadStoreLocation } from '@dossier/app';
+import { openProjectionStore, openStore, type BadStoreLocation } from '@dossier/app';
 import type { DossierStartError } from '@dossier/app';
-import type { EventStore, StoreError } from '@dossier/core';
+import type { EventStore, ProjectionStore, StoreError } from '@dossier/core';
 import { demoNow, on } from '../calendar.js';
 import { batikProfile, nusantaraProfile, rinaProfile } from '../cast.js';
 import { printClosing } from '../print/closing.js';
@@ -28,6 +28,12 @@ export interface DemoOptions {
   readonly relativeTo?: string;
   /** How the reader runs the CLI, for the commands the closing suggests: `dossier` unless told (`npx dossier`, …). */
   readonly cli?: string;
+  /**
+   * A SQLite file for the read models' state and the flows' checkpoints, so that a later run resumes from them instead
+   * of folding the whole log again (on EventStoreDB too); in memory unless told. Keep one file per event store: its
+   * checkpoints are positions in that store's log.
+   */
+  readonly projections?: string;
 }
 
 /** What a demo run did. */
@@ -72,6 +78,7 @@ const views = (style: Style, runtime: DemoRuntime): string => {
 
 const runOn = async (
   store: EventStore,
+  states: ProjectionStore | undefined,
   clock: SimulatedClock,
   options: DemoOptions,
   style: Style,
@@ -80,7 +87,7 @@ const runOn = async (
   if (E.isLeft(before)) return before;
   const progress = await progressOf(store, script);
   if (E.isLeft(progress)) return progress;
-  const started = await startRuntime(store);
+  const started = await startRuntime(store, states);
   if (E.isLeft(started)) return started;
   const runtime = started.right;
   const played = progress.right === 'complete' ? [] : await play(runtime, script, clock, demoNow);
@@ -116,14 +123,17 @@ export const runDemo = async (options: DemoOptions): Promise<E.Either<DemoFailur
   // #endregion openStore
   if (E.isLeft(opened)) return opened;
   const { store, location, description } = opened.right;
+  const states =
+    options.projections === undefined ? undefined : openProjectionStore(location, options.projections);
   try {
-    const ran = await runOn(store, clock, options, style);
+    const ran = await runOn(store, states, clock, options, style);
     if (E.isLeft(ran)) return ran;
     const where = describeWhere(location, description);
     const argument = storeArgument(location, options.relativeTo ?? process.cwd());
     options.out.write(printClosing(style, where, argument, options.cli ?? 'dossier'));
     return E.right({ ...ran.right, where, storeArgument: argument });
   } finally {
+    await states?.close();
     await store.close();
   }
 };

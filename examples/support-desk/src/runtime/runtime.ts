@@ -1,7 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { createDossier, type Dossier, type DossierStartError, type ViewUnavailable } from '@dossier/app';
-import { fold, toDomainEvent, type EventStore, type Handled } from '@dossier/core';
+import {
+  createInMemoryProjectionStore,
+  fold,
+  toDomainEvent,
+  type EventStore,
+  type Handled,
+  type ProjectionStore,
+} from '@dossier/core';
 import type { CaseId, IncidentId, Instant, SupportCaseEvent, SupportCaseState } from '@dossier/domain';
 import type {
   OpenTicketQueueQueries,
@@ -60,12 +67,15 @@ const toOutcome = (result: E.Either<Refusal, Handled<unknown>>): Outcome => {
 
 /**
  * Starts Dossier over a store (`createDossier` from `@dossier/app`): the four read models, kept in memory and folded
- * from the log at start, and the invitation flow as a process manager that dispatches with ids derived from each
+ * from the log at start unless a projection store is given (then they and the flows resume from its checkpoints), and the invitation flow as a process manager that dispatches with ids derived from each
  * event, so seeing an event again never acts twice (IN-4).
  */
-export const startRuntime = async (store: EventStore): Promise<E.Either<DossierStartError, DemoRuntime>> => {
+export const startRuntime = async (
+  store: EventStore,
+  projectionStore: ProjectionStore = createInMemoryProjectionStore(),
+): Promise<E.Either<DossierStartError, DemoRuntime>> => {
   // #region createDossier
-  const dossier = createDossier({ store, supportPolicy: supportDeskPolicy });
+  const dossier = createDossier({ store, projectionStore, supportPolicy: supportDeskPolicy });
   const started = await dossier.start();
   if (E.isLeft(started)) return started;
   // #endregion createDossier

@@ -1,3 +1,4 @@
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
 const millis = (span: ReadableSpan): number => span.duration[0] * 1e3 + span.duration[1] / 1e6;
@@ -23,7 +24,7 @@ export const traceTree = (spans: ReadonlyArray<ReadableSpan>): string => {
     a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1];
   const lines: string[] = [];
   const walk = (span: ReadableSpan, depth: number): void => {
-    const status = span.status.code === 2 ? ' ERROR' : '';
+    const status = span.status.code === SpanStatusCode.ERROR ? ' ERROR' : '';
     lines.push(
       `${'  '.repeat(depth)}${span.name} ${millis(span).toFixed(2)} ms${status}  ${attributesOf(span)}`,
     );

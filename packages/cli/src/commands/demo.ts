@@ -10,6 +10,7 @@ import type { Execute } from '../program.js';
 
 interface DemoCommandOptions {
   readonly store?: string;
+  readonly projections?: string;
 }
 
 const failureOf = (failure: DemoFailure): CliFailure => {
@@ -34,6 +35,7 @@ const demo =
     const store = options.store ?? ctx.env['DOSSIER_STORE'];
     const ran = await runDemo({
       ...(store === undefined || store === '' ? {} : { store }),
+      ...(options.projections === undefined ? {} : { projections: options.projections }),
       out: ctx.stdout,
       color: ctx.colours.isColorSupported,
       cli: invocationOf(ctx.env),
@@ -60,6 +62,10 @@ export const registerDemo = (program: Command, ctx: CliContext, execute: Execute
     .option(
       '--store <location>',
       'where to record it: sqlite:<path> or esdb://… (default: $DOSSIER_STORE, else sqlite:./.dossier/events.db)',
+    )
+    .option(
+      '--projections <path>',
+      "a SQLite file for the read models and the flows' checkpoints, so that a later run resumes from them (default: in memory)",
     )
     .action((options: DemoCommandOptions) => execute(demo(ctx, options)));
 };

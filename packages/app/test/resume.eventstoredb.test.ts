@@ -2,13 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInMemoryProjectionStore, type EventStore, type ProjectionStore } from '@dossier/core';
+import {
+  createInMemoryProjectionStore,
+  runProjections,
+  type EventShape,
+  type EventStore,
+  type Projection,
+  type ProjectionStore,
+} from '@dossier/core';
 import { startTestServer, type TestServer } from '@dossier/eventstoredb-test-server';
 import { createSqliteProjectionStore } from '@dossier/store-sqlite';
-import { createDossier, openStore } from '../src/index.js';
+import { createDossier, dossierProjections, openStore } from '../src/index.js';
 import { countingStore } from './support/countingStore.js';
 import { startDropProxy, type DropProxy } from './support/dropProxy.js';
-import { readLog, right } from './support/flowFixtures.js';
+import { readLog, right, rightOf } from './support/flowFixtures.js';
 import { started } from './support/harness.js';
 import { liveAgainstRebuild } from './support/live.js';
 import { runWork, workload, type Work } from './support/workload.js';
@@ -115,6 +122,18 @@ describe('resumption on EventStoreDB with the SQLite projection store', () => {
   });
 });
 
+// Every event type the read models fold, counted: unlike them (their rows are put again the same), a count folded twice
+// or missed shows.
+const readModelTypes: ReadonlyArray<string> = [...new Set(dossierProjections.flatMap((p) => p.eventTypes))];
+const counted: Projection<number, EventShape, number> = {
+  name: 'counted',
+  version: 1,
+  eventTypes: readModelTypes,
+  initialState: 0,
+  apply: (n) => n + 1,
+  query: (n) => n,
+};
+
 describe('catch-up subscriptions on EventStoreDB after dropped connections', () => {
   it('resubscribe from their checkpoints: the read models equal a fold from zero and no command acts twice', async () => {
     const { server } = await serverAndFolder();
@@ -126,6 +145,10 @@ describe('catch-up subscriptions on EventStoreDB after dropped connections', () 
       { retry: { initialMs: 5, maxMs: 50 } },
     );
     cleanups.push(dossier.stop);
+    const counter = await right(
+      runProjections({ store, states: createInMemoryProjectionStore(), projections: [counted], idleMs: 5 }),
+    );
+    cleanups.push(counter.stop);
     const subscribedAtStart = reads.subscriptions;
 
     // Every connection is cut every few commands, while the runners are live (and the flows may be dispatching).
@@ -138,11 +161,14 @@ describe('catch-up subscriptions on EventStoreDB after dropped connections', () 
       },
     );
     await dossier.waitUntilCaughtUp();
+    await counter.settled();
 
     expect(proxy.cut()).toBeGreaterThan(0);
     expect(reads.subscriptions).toBeGreaterThan(subscribedAtStart);
     const { events, differing } = await liveAgainstRebuild(dossier);
     expect(differing).toEqual([]);
+    const folded = events.filter((event) => readModelTypes.includes(event.type)).length;
+    expect(rightOf(counter.query(counted))).toBe(folded);
     // No duplicate effect: each command's events are one append — one stream, consecutive revisions.
     const byCommand = new Map<string, Array<{ stream: string; revision: bigint }>>();
     for (const event of events) {

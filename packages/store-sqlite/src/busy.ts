@@ -26,6 +26,9 @@ export const markBusy = <A extends object>(failure: A, thrown: unknown): A => {
   return failure;
 };
 
+/** Whether a failure was marked by {@link markBusy}: another connection's lock, worth another attempt. */
+export const wasBusy = (failure: object): boolean => busyFailures.has(failure);
+
 /** The pause before the next attempt: from 5 ms, doubling, at most 100 ms. */
 export const nextPause = (pause: number): number => Math.min(Math.max(5, pause * 2), 100);
 
@@ -33,10 +36,10 @@ export const nextPause = (pause: number): number => Math.min(Math.max(5, pause *
  * Runs `work` until it answers anything but a busy failure, or `timeoutMs` has passed: the last busy failure is
  * the answer then. Between attempts it pauses on timers, so a lock held for seconds never blocks the event loop.
  */
-export const whileBusy = async <A>(
+export const whileBusy = async <A, L extends object = StoreError>(
   timeoutMs: number,
-  work: () => E.Either<StoreError, A>,
-): Promise<E.Either<StoreError, A>> => {
+  work: () => E.Either<L, A>,
+): Promise<E.Either<L, A>> => {
   const deadline = Date.now() + timeoutMs;
   for (let pause = 5; ; pause = nextPause(pause)) {
     const result = work();

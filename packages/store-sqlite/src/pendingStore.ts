@@ -7,6 +7,7 @@ import {
   type Subscription,
   type SubscriptionMessage,
 } from '@dossier/core';
+import { openOnDemand } from './openOnDemand.js';
 import type { SqliteEventStore } from './store.js';
 
 /**
@@ -18,29 +19,10 @@ export const pendingStore = (
   path: string,
   open: () => Promise<E.Either<StoreUnavailable, SqliteEventStore>>,
 ): SqliteEventStore => {
-  let opened: SqliteEventStore | null = null;
-  let opening: Promise<E.Either<StoreUnavailable, SqliteEventStore>> | null = null;
-  let closed = false;
-  const closedError: StoreUnavailable = {
+  const { ready, close } = openOnDemand(open, {
     _tag: 'StoreUnavailable',
     cause: `the event store ${path} was closed`,
-  };
-
-  const ready = (): Promise<E.Either<StoreUnavailable, SqliteEventStore>> => {
-    if (closed) return Promise.resolve(E.left(closedError));
-    if (opened !== null) return Promise.resolve(E.right(opened));
-    opening ??= open().then(async (result) => {
-      opening = null;
-      if (E.isLeft(result)) return result;
-      if (closed) {
-        await result.right.close();
-        return E.left(closedError);
-      }
-      opened = result.right;
-      return result;
-    });
-    return opening;
-  };
+  });
 
   const via =
     <A>(use: (store: SqliteEventStore) => TE.TaskEither<StoreError, A>): TE.TaskEither<StoreError, A> =>
@@ -99,10 +81,6 @@ export const pendingStore = (
       return E.isLeft(store) ? work() : store.right.inTransaction(work);
     },
     subscribe,
-    close: async () => {
-      closed = true;
-      await opening;
-      await opened?.close();
-    },
+    close,
   };
 };

@@ -17,13 +17,15 @@ const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown
 
 /**
  * Turns whatever SQLite (or the file system) threw into a {@link StoreUnavailable} whose cause names the
- * file and says what to do about it, so that nothing is thrown across the port.
+ * file and says what to do about it, so that nothing is thrown across the port. `store` says which store the file
+ * holds (the event store unless told), so that a message about the projection store does not name the wrong one.
  */
 export const unavailable = (
   path: string,
   doing: string,
   thrown: unknown,
   busyTimeoutMs: number,
+  store = 'the event store',
 ): StoreUnavailable => {
   const code = sqliteCode(thrown);
   const detail = messageOf(thrown);
@@ -33,23 +35,23 @@ export const unavailable = (
     switch (primary) {
       case 'SQLITE_BUSY':
       case 'SQLITE_LOCKED':
-        return `the event store ${path} stayed locked by another connection for more than the busy timeout of ${busyTimeoutMs} ms (${code})`;
+        return `${store} ${path} stayed locked by another connection for more than the busy timeout of ${busyTimeoutMs} ms (${code})`;
       case 'SQLITE_CANTOPEN':
-        return `cannot open the event store ${path}: it is missing, a directory, or not readable (${code}: ${detail})`;
+        return `cannot open ${store} ${path}: it is missing, a directory, or not readable (${code}: ${detail})`;
       case 'SQLITE_NOTADB':
         return `${path} is not a SQLite database (${code})`;
       case 'SQLITE_CORRUPT':
-        return `the event store ${path} is corrupt (${code}: ${detail})`;
+        return `${store} ${path} is corrupt (${code}: ${detail})`;
       case 'SQLITE_READONLY':
-        return `the event store ${path} is read-only (${code}: ${detail})`;
+        return `${store} ${path} is read-only (${code}: ${detail})`;
       case 'SQLITE_FULL':
         return `the disk holding ${path} is full (${code})`;
       case 'SQLITE_IOERR':
         return `reading or writing ${path} failed at the operating system (${code}: ${detail})`;
       case undefined:
-        return `the event store ${path} failed: ${detail}`;
+        return `${store} ${path} failed: ${detail}`;
       default:
-        return `the event store ${path} failed (${code}: ${detail})`;
+        return `${store} ${path} failed (${code}: ${detail})`;
     }
   })();
   return { _tag: 'StoreUnavailable', cause: `${doing}: ${cause}` };

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import {
@@ -12,9 +10,12 @@ import {
   type StoredCopy,
   type StoreUnavailable,
 } from '@dossier/core';
-import { writeWhileBusy } from '../busy.js';
+import { wasBusy, writeWhileBusy } from '../busy.js';
 import { unavailable } from '../sqliteErrors.js';
-import { copyColumns, ensureProjectionTables, type CopyRow } from './tables.js';
+import { openProjectionsOnce, openProjectionsWaiting, type ProjectionFile } from './openProjections.js';
+import { pendingProjectionStore } from './pendingProjectionStore.js';
+import { copyColumns, type CopyRow } from './tables.js';
+import { unavailableProjectionStore } from './unavailableProjectionStore.js';
 
 /** Where projection state lives when no path is given: beside the default event store, in its own file. */
 export const defaultProjectionsPath = './.dossier/projections.db';
@@ -26,7 +27,10 @@ export interface SqliteProjectionStoreOptions {
    * tables are prefixed `dossier_projection_`); open the event store first then, so it finds its schema.
    */
   readonly path?: string;
-  /** How long a save waits for another connection's transaction; 5 s unless told. */
+  /**
+   * How long opening the file or a save waits for another connection's transaction, on timers (the event loop keeps
+   * running), before answering `StoreUnavailable`; 5 s unless told.
+   */
   readonly busyTimeoutMs?: number;
   /**
    * `'full'` (the default) syncs at every save; `'normal'` syncs saves only at WAL checkpoints, so a save survives
@@ -43,9 +47,6 @@ export interface SqliteProjectionStore extends ProjectionStore {
   readonly path: string;
 }
 
-// 64 MiB: what the page cache may hold, whatever the size of the read models.
-const pageCacheKiB = 65_536;
-
 const keyOf = (row: CopyRow): CopyKey => ({
   name: row.name,
   version: Number(row.version),
@@ -53,28 +54,6 @@ const keyOf = (row: CopyRow): CopyKey => ({
 });
 
 const toCopy = (row: CopyRow): StoredCopy => ({ key: keyOf(row), checkpoint: row.checkpoint });
-
-const open = (
-  path: string,
-  options: SqliteProjectionStoreOptions,
-  busyTimeoutMs: number,
-): Database.Database => {
-  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: busyTimeoutMs });
-  try {
-    db.defaultSafeIntegers(true);
-    // WAL: queries of other processes never block a save, and a save appends to one file.
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    // Saves insert rows all over the rows' index: a larger page cache keeps its inner pages in memory.
-    db.pragma(`cache_size = -${pageCacheKiB}`);
-    ensureProjectionTables(db);
-    return db;
-  } catch (thrown) {
-    db.close();
-    throw thrown;
-  }
-};
 
 const storeOver = (
   db: Database.Database,
@@ -133,7 +112,7 @@ const storeOver = (
       try {
         return writes ? await writeWhileBusy(db, busyTimeoutMs, work) : work();
       } catch (thrown) {
-        return E.left(unavailable(path, doing, thrown, busyTimeoutMs));
+        return E.left(unavailable(path, doing, thrown, busyTimeoutMs, 'the projection store'));
       }
     };
 
@@ -270,33 +249,23 @@ const describeKey = (key: CopyKey): string => `version ${key.version}, generatio
 /**
  * Opens a {@link ProjectionStore} over SQLite (WAL): each copy's rows (JSON text, indexed by copy, group and key)
  * and its checkpoint are written by one transaction per save, so they never disagree; a promotion switches the
- * current copy and drops the others, rows and all, in one transaction. Never throws: a file that cannot be opened makes every call answer
- * `StoreUnavailable` naming it.
+ * current copy and drops the others, rows and all, in one transaction. Never throws: a file that cannot be opened
+ * makes every call answer `StoreUnavailable` naming it. A file another connection holds locked is opened by the
+ * first call, which waits for the lock on timers up to `busyTimeoutMs` (the event loop keeps running) and answers
+ * `StoreUnavailable` if it is still held; the next call tries again, so the store works once the lock is gone.
  */
 export const createSqliteProjectionStore = (
   options: SqliteProjectionStoreOptions = {},
 ): SqliteProjectionStore => {
-  const path = options.path ?? defaultProjectionsPath;
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
-  try {
-    return storeOver(open(path, options, busyTimeoutMs), path, options, busyTimeoutMs);
-  } catch (thrown) {
-    const error = unavailable(path, 'opening the projection store', thrown, busyTimeoutMs);
-    const refuse =
-      <A>(): TaskEither<StoreUnavailable, A> =>
-      () =>
-        Promise.resolve(E.left(error));
-    return {
-      path,
-      current: refuse,
-      load: refuse,
-      reset: refuse,
-      save: refuse,
-      rows: () => {
-        throw new Error(error.cause);
-      },
-      promote: refuse,
-      close: () => Promise.resolve(),
-    };
-  }
+  const file: ProjectionFile = {
+    path: options.path ?? defaultProjectionsPath,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+    synchronous: options.synchronous ?? 'full',
+  };
+  const over = (db: Database.Database): SqliteProjectionStore =>
+    storeOver(db, file.path, options, file.busyTimeoutMs);
+  const opened = openProjectionsOnce(file);
+  if (E.isRight(opened)) return over(opened.right);
+  if (!wasBusy(opened.left)) return unavailableProjectionStore(file.path, opened.left);
+  return pendingProjectionStore(file.path, async () => E.map(over)(await openProjectionsWaiting(file)));
 };

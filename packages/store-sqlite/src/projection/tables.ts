@@ -32,9 +32,27 @@ const createTables = `
   ) WITHOUT ROWID;
 `;
 
-/** Creates the tables when missing, in one immediate transaction so two processes opening at once agree. */
+const kept = ['dossier_projection_copy', 'dossier_projection_row', 'dossier_projection_serving'];
+const dropped = ['dossier_projection_copies', 'dossier_projection_current'];
+
+/** Whether the file holds this layout's tables and none of the first one's: then there is nothing to create. */
+const tablesReady = (db: Database.Database): boolean => {
+  const names = new Set(
+    db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'dossier_projection%'")
+      .pluck()
+      .all() as ReadonlyArray<string>,
+  );
+  return kept.every((name) => names.has(name)) && !dropped.some((name) => names.has(name));
+};
+
+/**
+ * Creates the tables when missing, in one immediate transaction so two processes opening at once agree. Only then:
+ * the write lock is not taken when there is nothing to create, so that opening never waits for another connection's
+ * save.
+ */
 export const ensureProjectionTables = (db: Database.Database): void => {
-  db.transaction(() => db.exec(createTables)).immediate();
+  if (!tablesReady(db)) db.transaction(() => db.exec(createTables)).immediate();
 };
 
 /** A copy's row as read back (64-bit integers as bigints). */

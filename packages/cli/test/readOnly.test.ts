@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { profileStream } from './support/fill.js';
 import { useFilledStore } from './support/fixture.js';
@@ -66,5 +67,32 @@ describe('read commands write nothing', { timeout: 120_000 }, () => {
     expect(run.stderr).toContain('is an event store');
     expect(sha(fixture.dbPath)).toBe(before);
     expect(existsSync(`${fixture.dbPath}-wal`)).toBe(false);
+  });
+
+  it('rebuild refuses --projections naming a -wal without its -shm (exit 3) at once, creating no file beside it', async () => {
+    const folder = join(fixture.folder, 'lone-wal');
+    mkdirSync(folder, { recursive: true });
+    // Read models whose last save is only in the -wal, copied while their writer was open, without the -shm.
+    const live = join(folder, 'live.db');
+    const writer = new Database(live);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("CREATE TABLE saved (row TEXT); INSERT INTO saved VALUES ('a')");
+    const copy = join(folder, 'projections.db');
+    copyFileSync(live, copy);
+    copyFileSync(`${live}-wal`, `${copy}-wal`);
+    writer.close();
+    const before = [sha(copy), sha(`${copy}-wal`)];
+    // A bound far beyond the run's own time limit: the refusal must not wait for it.
+    const run = await cli('rebuild', '--projections', copy, '--timeout', '600000');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      `--projections ${copy}: cannot tell whether ${copy} is an event store: ${copy}-wal is there without ${copy}-shm`,
+    );
+    expect(readdirSync(folder).filter((name) => name.startsWith('projections.db'))).toEqual([
+      'projections.db',
+      'projections.db-wal',
+    ]);
+    expect([sha(copy), sha(`${copy}-wal`)]).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as E from 'fp-ts/lib/Either.js';
@@ -7,59 +7,18 @@ import type { StoreUnavailable } from '@dossier/core';
 import { currentSchemaVersion, migrate, schemaVersionOf } from './migrations.js';
 import type { ResolvedOptions } from './options.js';
 import { attemptBusyMs, isBusy as isBusyError } from './busy.js';
+import { hasSidecars, isInMemory, loneSidecar, loneSidecarGraceMs, tidySidecars } from './sidecars.js';
 import { unavailable } from './sqliteErrors.js';
-
-const isInMemory = (path: string): boolean => path === ':memory:' || path === '';
 
 /** Why one attempt to open failed: what was thrown, to be told apart (busy or not) before it is described. */
 interface OpenFailed {
   readonly thrown: unknown;
 }
 
-const sidecars = (path: string): ReadonlyArray<string> => [`${path}-wal`, `${path}-shm`];
-
 // What to do after closing a database, by database: tidying the files a read-only open had SQLite create.
 const afterClose = new WeakMap<Database.Database, () => void>();
 
-/**
- * SQLite opens a WAL file read-only only by creating its `-wal` and `-shm` beside it, and a read-only connection
- * cannot remove them. When they were not there before, a connection that only reads the schema and closes lets
- * SQLite remove them — under its own lock, and only if no other connection uses them; the WAL being empty, nothing is
- * written to the database.
- */
-const tidySidecars = (path: string): void => {
-  if (!sidecars(path).some((file) => existsSync(file))) return;
-  try {
-    const db = new Database(path, { fileMustExist: true, timeout: attemptBusyMs });
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    } finally {
-      db.close();
-    }
-  } catch {
-    // Busy or unreadable: another connection has the files, or they are evidence left as found.
-  }
-};
-
-/**
- * Why a read-only open must not go on: a `-wal` without its `-shm` (or the reverse). Another connection may hold the
- * store in exclusive locking mode (it keeps no `-shm`), or a crash or a copy of only some of the files left them so.
- * Either way SQLite would create the missing file to read the log, and cannot be asked not to (an exclusive lock
- * needs a writable file; `immutable` would ignore the committed transactions in the `-wal`).
- */
-const loneSidecar = (path: string): string | undefined => {
-  const [wal, shm] = sidecars(path).map((file) => existsSync(file));
-  if (wal === shm) return undefined;
-  const [present, missing] = wal === true ? [`${path}-wal`, `${path}-shm`] : [`${path}-shm`, `${path}-wal`];
-  return (
-    `${present} is there without ${missing}: another connection holds the store locked in exclusive mode, or a ` +
-    `crash or a partial copy left it so. Reading it would create ${missing}, and a read-only open creates no ` +
-    `file: try again once the lock is gone, or recover it by opening it once read-write (the application, or ` +
-    `openSqliteStore without readOnly), or read a copy of the files made elsewhere`
-  );
-};
-
-/** Thrown for {@link loneSidecar}: waited for as a lock is, since another connection may release it. */
+/** Thrown for {@link loneSidecar}: waited for a moment only (see {@link loneSidecarGraceMs}). */
 class LoneSidecar extends Error {}
 
 const attempt = (options: ResolvedOptions): E.Either<OpenFailed, Database.Database> => {
@@ -73,7 +32,7 @@ const attempt = (options: ResolvedOptions): E.Either<OpenFailed, Database.Databa
       return E.left({ thrown });
     }
   }
-  const hadSidecars = readOnly && !isInMemory(path) && sidecars(path).some((file) => existsSync(file));
+  const hadSidecars = readOnly && !isInMemory(path) && hasSidecars(path);
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: readOnly, fileMustExist: readOnly, timeout: attemptBusyMs });
@@ -153,17 +112,22 @@ export const openDatabase = (options: ResolvedOptions): E.Either<OpenRefused, Da
 
 /**
  * Opens the database as {@link openDatabase} does, trying again while another connection holds a lock, for up to
- * `busyTimeoutMs` in all: the waits are timers, so the event loop runs meanwhile.
+ * `busyTimeoutMs` in all: the waits are timers, so the event loop runs meanwhile. A read-only open that finds a lone
+ * sidecar refuses it after {@link loneSidecarGraceMs}, not the whole busy timeout.
  */
 export const openDatabaseWaiting = async (
   options: ResolvedOptions,
 ): Promise<E.Either<StoreUnavailable, Database.Database>> => {
-  const deadline = Date.now() + options.busyTimeoutMs;
+  const start = Date.now();
+  const deadline = start + options.busyTimeoutMs;
+  const loneDeadline = start + Math.min(loneSidecarGraceMs, options.busyTimeoutMs);
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     const opened = attempt(options);
     if (E.isRight(opened)) return opened;
-    const left = Math.max(0, deadline - Date.now());
-    if (!isBusy(opened.left) || left === 0) return E.left(describe(options, opened.left));
+    const until =
+      opened.left.thrown instanceof LoneSidecar ? loneDeadline : isBusy(opened.left) ? deadline : start;
+    const left = Math.max(0, until - Date.now());
+    if (left === 0) return E.left(describe(options, opened.left));
     await sleep(Math.min(pause, left));
   }
 };
@@ -172,30 +136,4 @@ export const openDatabaseWaiting = async (
 export const closeDatabase = (db: Database.Database): void => {
   db.close();
   afterClose.get(db)?.();
-};
-
-/**
- * Whether the file at `path` is a Dossier event store (its `events` and `streams` tables), looked at read-only and
- * leaving nothing behind: so that a tool about to write elsewhere can refuse to write into one.
- */
-export const holdsEventStore = (path: string): boolean => {
-  if (isInMemory(path) || !existsSync(path)) return false;
-  let db: Database.Database;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: attemptBusyMs });
-  } catch {
-    return false;
-  }
-  const hadSidecars = sidecars(path).some((file) => existsSync(file));
-  try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('events', 'streams')")
-      .all() as ReadonlyArray<{ name: string }>;
-    return tables.length === 2;
-  } catch {
-    return false;
-  } finally {
-    db.close();
-    if (!hadSidecars) tidySidecars(path);
-  }
 };

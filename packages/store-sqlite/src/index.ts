@@ -9,7 +9,7 @@ export type { SqliteStoreOptions } from './options.js';
 /** Where the store lives when no path is given: `./.dossier/events.db`. */
 export { defaultPath } from './options.js';
 /** Whether a file is a Dossier event store, looked at read-only: for tools that must not write into one. */
-export { holdsEventStore } from './connection.js';
+export { holdsEventStore } from './holdsEventStore.js';
 /** The schema version this package writes; files at a higher version are refused. */
 export { currentSchemaVersion } from './migrations.js';
 /** Opens the SQLite projection store (state and checkpoint in one row, WAL), never throwing; its options and type. */

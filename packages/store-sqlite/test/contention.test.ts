@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, openSqliteStore } from '../src/index.js';
@@ -90,37 +89,5 @@ describe('SQLite store opened read-only', () => {
     await right(writer.append('case-1', 1n, newEvents(1)));
     await writer.close();
     expect(sidecars(temp.dbPath)).toEqual([]);
-  });
-
-  it('refuses a -wal without its -shm (a crash or a partial copy), creating no file, and reads it once recovered', async () => {
-    temp = tempFolder();
-    // A writer whose last transactions are only in its -wal, copied without the -shm as evidence often is.
-    const writer = new Database(temp.dbPath);
-    writer.pragma('wal_autocheckpoint = 0');
-    writer.close();
-    const live = createSqliteStore({ path: temp.dbPath });
-    await right(live.append('case-1', 'no-stream', newEvents(2)));
-    const copy = join(temp.folder, 'copy.db');
-    copyFileSync(temp.dbPath, copy);
-    copyFileSync(`${temp.dbPath}-wal`, `${copy}-wal`);
-    await live.close();
-    const before = [sha(copy), sha(`${copy}-wal`)];
-    const refused = await left(openSqliteStore({ path: copy, readOnly: true, busyTimeoutMs: 100 }));
-    expect(refused).toEqual({
-      _tag: 'StoreUnavailable',
-      cause: expect.stringMatching(
-        /copy\.db-wal is there without .*copy\.db-shm.*opening it once read-write/,
-      ) as string,
-    });
-    expect(sidecars(copy)).toEqual([`${copy}-wal`]);
-    expect([sha(copy), sha(`${copy}-wal`)]).toEqual(before);
-    // A read-write open recovers the log from the -wal; after it, read-only opens work and leave nothing.
-    const recovering = await right(openSqliteStore({ path: copy }));
-    expect(await right(recovering.readAll())).toHaveLength(2);
-    await recovering.close();
-    const reader = await right(openSqliteStore({ path: copy, readOnly: true }));
-    expect(await right(reader.readAll())).toHaveLength(2);
-    await reader.close();
-    expect(sidecars(copy)).toEqual([]);
   });
 });

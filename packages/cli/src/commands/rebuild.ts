@@ -57,8 +57,12 @@ const rebuildAll =
     if (E.isLeft(reachable) && reachable.left._tag === 'StoreUnavailable')
       return E.left(fromStoreError(reachable.left, session.description));
     const path = projectionsPathFor(session, options.projections);
-    // The read models' tables must never land in an event store (the one being read, or any other).
-    if (holdsEventStore(path))
+    // The read models' tables must never land in an event store (the one being read, or any other); a file that
+    // cannot be looked at without creating a file beside it is refused as it is by read-only opens.
+    const held = await holdsEventStore(path)();
+    if (E.isLeft(held))
+      return E.left(cliFailure(exitCodes.storeUnavailable, `--projections ${path}: ${held.left.cause}`));
+    if (held.right)
       return E.left(
         usageError(
           `--projections ${path} is an event store; give the read models their own file, e.g. projections.db`,

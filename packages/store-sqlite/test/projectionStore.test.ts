@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, afterEach, expect, it } from 'vitest';
 import { put, remove } from '@dossier/core';
 import { createSqliteProjectionStore, createSqliteStore } from '../src/index.js';
@@ -108,6 +109,24 @@ describe('SQLite projection store', () => {
     const open = createSqliteProjectionStore({ path: `${temp.folder}/projections.db` });
     await open.close();
     expect((await left(open.reset(key(0)))).cause).toContain('closed');
+  });
+
+  it('answers StoreUnavailable, never throwing, for a file whose tables of the same names are laid out otherwise', async () => {
+    temp = tempFolder();
+    const path = `${temp.folder}/projections.db`;
+    const other = new Database(path);
+    other.exec(`CREATE TABLE dossier_projection_copy (id INTEGER PRIMARY KEY, label TEXT);
+      CREATE TABLE dossier_projection_row (copy INTEGER, grp TEXT, key TEXT, row TEXT);
+      CREATE TABLE dossier_projection_serving (name TEXT PRIMARY KEY, copy INTEGER)`);
+    other.close();
+    const states = createSqliteProjectionStore({ path });
+    expect(await left(states.current('tally'))).toEqual({
+      _tag: 'StoreUnavailable',
+      cause: expect.stringMatching(
+        new RegExp(`^opening the projection store: the projection store ${path} failed`),
+      ) as string,
+    });
+    await states.close();
   });
 
   it('may share the event store file, whose schema it leaves alone', async () => {

@@ -262,10 +262,18 @@ export const createSqliteProjectionStore = (
     busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
     synchronous: options.synchronous ?? 'full',
   };
-  const over = (db: Database.Database): SqliteProjectionStore =>
-    storeOver(db, file.path, options, file.busyTimeoutMs);
-  const opened = openProjectionsOnce(file);
-  if (E.isRight(opened)) return over(opened.right);
+  // Preparing the statements fails on tables of the same names laid out otherwise: the store is unavailable then.
+  const over = (db: Database.Database): E.Either<StoreUnavailable, SqliteProjectionStore> => {
+    try {
+      return E.right(storeOver(db, file.path, options, file.busyTimeoutMs));
+    } catch (thrown) {
+      db.close();
+      const doing = 'opening the projection store';
+      return E.left(unavailable(file.path, doing, thrown, file.busyTimeoutMs, 'the projection store'));
+    }
+  };
+  const opened = E.chain(over)(openProjectionsOnce(file));
+  if (E.isRight(opened)) return opened.right;
   if (!wasBusy(opened.left)) return unavailableProjectionStore(file.path, opened.left);
-  return pendingProjectionStore(file.path, async () => E.map(over)(await openProjectionsWaiting(file)));
+  return pendingProjectionStore(file.path, async () => E.chain(over)(await openProjectionsWaiting(file)));
 };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import * as TE from 'fp-ts/lib/TaskEither.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
 import {
   handle,
+  traceRefusedRequest,
   type Decider,
   type EventStore,
   type Handled,
@@ -83,13 +84,20 @@ export const execute = <A extends AggregateName>(
   context: ExecuteContext = {},
   options: HandleOptions<AggregateState<A>> = {},
 ): TE.TaskEither<ExecuteError<A>, Handled<AggregateState<A>>> => {
+  // Turned away before handling: traced as handling that failed, as `handle` traces its own DecodeFailed.
+  const refused =
+    (error: ExecuteError<A>): TE.TaskEither<ExecuteError<A>, never> =>
+    () => {
+      traceRefusedRequest({ stream, command, context }, error);
+      return Promise.resolve(E.left(error));
+    };
   const address = checkAddress(aggregate, stream);
-  if (E.isLeft(address)) return TE.left(address.left);
+  if (E.isLeft(address)) return refused(address.left);
   const streamAggregate = aggregateOfStream(stream) ?? null;
   if (streamAggregate !== aggregate)
-    return TE.left({ _tag: 'StreamOfAnotherAggregate', aggregate, stream, streamAggregate });
+    return refused({ _tag: 'StreamOfAnotherAggregate', aggregate, stream, streamAggregate });
   const checked = checkRequest(aggregate, command, context, options);
-  if (E.isLeft(checked)) return TE.left(checked.left);
+  if (E.isLeft(checked)) return refused(checked.left);
   const request = checked.right;
   // The three deciders differ in type; indexing by `A` gives back the one whose types `A` names. The command was
   // decoded just above, so the handler is given the decider without its decoder: decoded once, at this entry.

@@ -51,7 +51,10 @@ const sqliteStates = (path: string): ProjectionStore => {
   return states;
 };
 
-/** Runs work items in order, each under its own command id, trying a store failure again (same id) a bounded while. */
+/**
+ * Runs work items in order, each under its own command id, trying a store failure again (same id) for up to 5 s: the
+ * client reconnects on the call after a drop, later on a loaded machine.
+ */
 const runAll = async (
   run: (work: Work, commandId: string) => Promise<boolean>,
   works: ReadonlyArray<Work>,
@@ -62,7 +65,7 @@ const runAll = async (
     before(index);
     let attempts = 0;
     while (!(await run(work, `${prefix}-${index}`))) {
-      if (++attempts > 100) throw new Error(`work ${index} still fails after ${attempts} attempts`);
+      if (++attempts > 500) throw new Error(`work ${index} still fails after ${attempts} attempts`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -88,6 +88,20 @@ describe('tracing Dossier on EventStoreDB', () => {
       });
       expect(issued?.status.code).not.toBe(SpanStatusCode.ERROR);
       const batches = named(spans, 'dossier.projection.batch').map((s) => s.attributes[at.projection]);
+      // A request `execute` turns away before handling is traced as handling that failed, with the error's tag.
+      exporter.reset();
+      const bad = { type: 'InviteUser', data: { email: 42 } } as never;
+      await dossier.execute('paymentProfile', profileStream, bad, { commandId: 'cmd-bad' })();
+      const [refused, ...others] = named(exporter.getFinishedSpans(), 'dossier.handle');
+      expect(others).toEqual([]);
+      expect(named(exporter.getFinishedSpans(), 'dossier.load')).toEqual([]);
+      expect(refused?.status.code).toBe(SpanStatusCode.ERROR);
+      expect(refused?.attributes).toMatchObject({
+        [at.errorType]: 'DecodeFailed',
+        [at.outcome]: 'failed',
+        [at.commandId]: 'cmd-bad',
+        [at.stream]: profileStream,
+      });
       // The open-ticket queue folds no profile or invitation event: it has no batch to save.
       expect(new Set(batches)).toEqual(new Set(['permissionMatrix', 'pendingInvitations', 'auditTrail']));
     } finally {

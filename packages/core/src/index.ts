@@ -184,3 +184,5 @@ export type { CheckpointWriter, CheckpointWriterOptions } from './audit/checkpoi
 /** How computing a tree, checkpoint or proof over a store fails. */
 export type { AuditError, UnreadableLeaf, EventNotCheckpointed, LogDisagrees } from './audit/errors.js';
 export { traceAttributes, type Outcome } from './tracing/index.js';
+/** For an entry that checks its input before `handle`: the span of a request it turned away. */
+export { traceRefusedRequest } from './handling/handleSpans.js';

@@ -104,3 +104,13 @@ export const traceAppend = async (
   endOk(span, 'appended');
   return appended;
 };
+
+/**
+ * Records the `dossier.handle` span of a request turned away before it reached `handle` (an entry that checks its
+ * input itself, as the app's `execute` does): failed, with the error's tag, nothing loaded, decided or appended.
+ */
+export const traceRefusedRequest = (request: unknown, error: unknown): void => {
+  const span = startSpan('dossier.handle');
+  annotate(span, () => commandSpanAttributes(request));
+  endFailed(span, 'failed', error);
+};

@@ -4,7 +4,13 @@ import { vi } from 'vitest';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { Cluster } from '@test-utils/Cluster';
 
-globalThis.jest = vi;
+// Two jest calls have no `vi` twin of that name: `setTimeout(ms)` sets the test timeout; `retryTimes` (flaky cluster
+// tests) is not honoured.
+const jestOnly = {
+  setTimeout: (ms) => vi.setConfig({ testTimeout: ms }),
+  retryTimes: () => globalThis.jest,
+};
+globalThis.jest = new Proxy(vi, { get: (target, name) => jestOnly[name] ?? target[name] });
 const node = new Cluster(1);
 await node.up();
 const client = KurrentDBClient.connectionString(node.connectionString());

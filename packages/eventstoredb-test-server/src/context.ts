@@ -16,6 +16,11 @@ export interface ServerContext {
 /** One append or read as the server served it (a BatchAppend stream carries many appends: each one counts). */
 export type ServedRequest =
   | { readonly kind: 'append'; readonly stream: string; readonly events: number }
+  /** One v2 AppendSession: one round trip, atomic over its streams. */
+  | {
+      readonly kind: 'appendSession';
+      readonly streams: ReadonlyArray<{ readonly stream: string; readonly events: number }>;
+    }
   | {
       readonly kind: 'read';
       readonly stream: string;

@@ -23,6 +23,9 @@ import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import type * as StatusPb from '@eventstore/db-client/generated/status_pb.js';
 import type * as StreamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb.js';
+import type * as V2StreamsGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb.js';
+import type * as V2StreamsPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_pb.js';
+import type * as V2ErrorsPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/errors_pb.js';
 import type { ClientPackage } from './testServer.js';
 
 /** google.protobuf.Any, narrowed to what the server uses (its types are not a dependency of ours). */
@@ -51,7 +54,17 @@ export interface Protocol {
     readonly gossip: typeof GossipGrpc.GossipService;
     readonly projections: typeof ProjectionsGrpc.ProjectionsService;
   };
+  /** KurrentDB 25.1's v2 streams protocol (the multi-stream AppendSession); only kurrentdb-client ships it. */
+  readonly v2: V2Protocol | undefined;
 }
+
+export interface V2Protocol {
+  readonly streams: typeof V2StreamsPb;
+  readonly errors: typeof V2ErrorsPb;
+  readonly service: typeof V2StreamsGrpc.StreamsServiceService;
+}
+
+const v2Folder = '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams';
 
 /** Where each client package keeps its generated `*_pb.js` files. */
 const generatedFolder: Record<ClientPackage, string> = {
@@ -111,6 +124,15 @@ export function loadProtocol(clientPackage: ClientPackage): Protocol {
       projections: load<typeof ProjectionsGrpc>(`${projectionsFile[clientPackage]}_grpc_pb.js`)
         .ProjectionsService,
     },
+    v2:
+      clientPackage === '@kurrent/kurrentdb-client'
+        ? {
+            streams: requireHere(`${v2Folder}/streams_pb.js`) as typeof V2StreamsPb,
+            errors: requireHere(`${v2Folder}/errors_pb.js`) as typeof V2ErrorsPb,
+            service: (requireHere(`${v2Folder}/streams_grpc_pb.js`) as typeof V2StreamsGrpc)
+              .StreamsServiceService,
+          }
+        : undefined,
   };
   cache.set(clientPackage, protocol);
   return protocol;
@@ -138,3 +160,5 @@ export type SharedEmpty = SharedPb.Empty;
 export type SupportedMethods = ServerFeaturesPb.SupportedMethods;
 export type ClusterInfo = GossipPb.ClusterInfo;
 export type { ProjectionsPb };
+export type V2AppendRequest = V2StreamsPb.AppendRequest;
+export type V2AppendSessionResponse = V2StreamsPb.AppendSessionResponse;

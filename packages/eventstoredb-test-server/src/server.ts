@@ -16,6 +16,7 @@ import {
   type UntypedHandleCall,
 } from '@grpc/grpc-js';
 import { appendHandler } from './appendService.js';
+import { appendSessionHandler } from './appendSession.js';
 import { batchAppendHandler } from './batchAppend.js';
 import type { ServedRequest, ServerContext } from './context.js';
 import { deleteHandler, tombstoneHandler } from './deleteService.js';
@@ -70,8 +71,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     tombstone: recorded(calls, services.streams.tombstone.path, tombstoneHandler(context)),
     batchAppend: recorded(calls, services.streams.batchAppend.path, batchAppendHandler(context)),
   });
+  // KurrentDB 25.1's v2 multi-stream append, for the client that speaks it (a 24.10 server answers UNIMPLEMENTED).
+  const v2 = (options.multiStreamAppend ?? true) ? protocol.v2 : undefined;
+  if (v2 !== undefined)
+    server.addService(v2.service, {
+      appendSession: recorded(calls, v2.service.appendSession.path, appendSessionHandler(context, v2)),
+    });
   if (options.serverFeatures ?? true) {
-    const methods = advertisedMethods(options.advertiseBatchAppend ?? true);
+    const methods = advertisedMethods(options.advertiseBatchAppend ?? true, v2 !== undefined);
     server.addService(services.serverFeatures, {
       getSupportedMethods: recorded(
         calls,

@@ -13,7 +13,10 @@ export interface AdvertisedMethod {
   readonly features?: readonly string[];
 }
 
-export function advertisedMethods(advertiseBatchAppend: boolean): readonly AdvertisedMethod[] {
+export function advertisedMethods(
+  advertiseBatchAppend: boolean,
+  advertiseAppendSession = false,
+): readonly AdvertisedMethod[] {
   const streams = 'event_store.client.streams.Streams';
   return [
     { service: streams, method: 'Read', features: ['position', 'events'] },
@@ -22,6 +25,9 @@ export function advertisedMethods(advertiseBatchAppend: boolean): readonly Adver
     { service: streams, method: 'Tombstone' },
     ...(advertiseBatchAppend
       ? [{ service: streams, method: 'BatchAppend', features: ['deadline_duration'] }]
+      : []),
+    ...(advertiseAppendSession
+      ? [{ service: 'kurrentdb.protocol.v2.streams.StreamsService', method: 'AppendSession' }]
       : []),
     { service: 'event_store.client.server_features.ServerFeatures', method: 'GetSupportedMethods' },
     { service: 'event_store.client.gossip.Gossip', method: 'Read' },

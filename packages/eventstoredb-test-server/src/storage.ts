@@ -52,6 +52,21 @@ export type WriteResult =
   | { readonly kind: 'wrong_expected_version'; readonly currentRevision: bigint }
   | { readonly kind: 'stream_deleted' };
 
+/** One stream's part of a write: where the writer expects the stream to be, and its events. */
+export interface StreamWrite {
+  readonly stream: string;
+  readonly expected: bigint;
+  readonly events: readonly ProposedEvent[];
+}
+
+/** What a write to several streams answers: every stream's result, or the first that failed and nothing written. */
+export type ManyWriteResult =
+  | {
+      readonly kind: 'ok';
+      readonly results: ReadonlyArray<Extract<WriteResult, { kind: 'ok' }>>;
+    }
+  | { readonly kind: 'failed'; readonly index: number; readonly failure: WriteResult };
+
 export type DeleteResult =
   | { readonly kind: 'ok'; readonly position: bigint }
   | { readonly kind: 'wrong_expected_version'; readonly currentRevision: bigint }
@@ -100,31 +115,62 @@ export class Store {
   // ---- writes ---------------------------------------------------------------
 
   append(stream: string, expected: bigint, events: readonly ProposedEvent[]): WriteResult {
-    const check = this.#checkCommit(
-      stream,
-      expected,
-      events.map((event) => event.id),
+    const written = this.appendMany([{ stream, expected, events }]);
+    if (written.kind === 'failed') return written.failure;
+    // One write, one result.
+    return (
+      written.results[0] ?? { kind: 'ok', currentRevision: this.lastEventNumber(stream), position: undefined }
     );
-    switch (check.decision) {
-      case 'deleted':
-        return { kind: 'stream_deleted' };
-      case 'wrong_expected_version':
-        return { kind: 'wrong_expected_version', currentRevision: check.current };
-      case 'idempotent':
-        return { kind: 'ok', currentRevision: check.last.revision, position: check.last.position };
-      case 'ok': {
-        if (events.length === 0) return { kind: 'ok', currentRevision: check.current, position: undefined };
-        if (check.softDeleted) {
-          // Recreating a soft-deleted stream: hide the old events from now on, keep the numbering.
-          this.#writeMetadata(stream, check.current + 1n);
-        }
-        let last: RecordedEvent | undefined;
-        for (const event of events) last = this.#write(stream, this.lastEventNumber(stream) + 1n, event);
-        this.#notify();
-        // `last` is set: events is not empty.
-        return { kind: 'ok', currentRevision: last?.revision ?? check.current, position: last?.position };
-      }
+  }
+
+  /**
+   * Writes to several streams atomically (the server's WriteEvents with many stream ids, behind the v2
+   * AppendSession): every expected version is checked before anything is written; the first that fails is the
+   * answer, with the index of its write, and nothing is written. Otherwise one `ok` per write, in order.
+   */
+  appendMany(writes: readonly StreamWrite[]): ManyWriteResult {
+    const checks = writes.map((write) =>
+      this.#checkCommit(
+        write.stream,
+        write.expected,
+        write.events.map((event) => event.id),
+      ),
+    );
+    for (const [index, check] of checks.entries()) {
+      if (check.decision === 'deleted') return { kind: 'failed', index, failure: { kind: 'stream_deleted' } };
+      if (check.decision === 'wrong_expected_version')
+        return {
+          kind: 'failed',
+          index,
+          failure: { kind: 'wrong_expected_version', currentRevision: check.current },
+        };
     }
+    const committed = writes.map((write, index) => this.#commit(write, checks[index]!));
+    if (committed.some((result) => result.written)) this.#notify();
+    const results = committed.map(({ currentRevision, position }) => ({
+      kind: 'ok' as const,
+      currentRevision,
+      position,
+    }));
+    return { kind: 'ok', results };
+  }
+
+  #commit(
+    write: StreamWrite,
+    check: CommitCheck,
+  ): { currentRevision: bigint; position: bigint | undefined; written: boolean } {
+    if (check.decision === 'idempotent')
+      return { currentRevision: check.last.revision, position: check.last.position, written: false };
+    const current = check.decision === 'ok' ? check.current : -1n;
+    if (write.events.length === 0) return { currentRevision: current, position: undefined, written: false };
+    if (check.decision === 'ok' && check.softDeleted) {
+      // Recreating a soft-deleted stream: hide the old events from now on, keep the numbering.
+      this.#writeMetadata(write.stream, current + 1n);
+    }
+    let last: RecordedEvent | undefined;
+    for (const event of write.events)
+      last = this.#write(write.stream, this.lastEventNumber(write.stream) + 1n, event);
+    return { currentRevision: last?.revision ?? current, position: last?.position, written: true };
   }
 
   /** Soft delete: the stream reads as not found and can be written again, revisions continuing. */

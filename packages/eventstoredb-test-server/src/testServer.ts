@@ -18,9 +18,18 @@ export interface TestServerOptions {
    * otherwise; both are served either way.
    */
   readonly advertiseBatchAppend?: boolean;
+  /**
+   * Serve KurrentDB 25.1's v2 StreamsService.AppendSession (kurrentdb-client's `multiStreamAppend`) and list it in
+   * GetSupportedMethods (default true; only with `@kurrent/kurrentdb-client`, whose package ships that protocol).
+   * Off, the server is a 24.10 one: the client's multiStreamAppend answers UnsupportedError.
+   */
+  readonly multiStreamAppend?: boolean;
   /** Serve ServerFeatures at all (default true). Off, it answers UNIMPLEMENTED, as a 20.x server does. */
   readonly serverFeatures?: boolean;
-  /** Reported by GetSupportedMethods (default '24.10.0'). */
+  /**
+   * Reported by GetSupportedMethods (default '24.10.0'). The clients choose methods by the list, not by the
+   * version, so AppendSession is served and listed beside it unless `multiStreamAppend` is off.
+   */
   readonly serverVersion?: string;
   /** Maximum bytes per append (default 1 MiB, the server's default). */
   readonly maxAppendSize?: number;

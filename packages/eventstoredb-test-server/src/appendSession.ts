@@ -1,0 +1,174 @@
+// KurrentDB 25.1's v2 StreamsService.AppendSession: the client streams one AppendRequest per stream, and the
+// server writes every stream's records in one transaction or none, answering once. As the server does:
+// - a request without an expected revision expects any; one stream twice in a session, a request without
+//   records or a session without requests are refused (InvalidArgument);
+// - the first expected revision that does not hold fails the whole session with FAILED_PRECONDITION and a
+//   StreamRevisionConflictErrorDetails (a deleted stream: StreamTombstonedErrorDetails), nothing written;
+// - the answer gives each stream's last revision and one position for the transaction (here: that of its last
+//   record, as this server's Append answers for a batch);
+// - a record's properties are its metadata: v1 reads see them as one JSON object (25.1's converter serialises
+//   the properties map to JSON), so `{ "k": "v" }` sent as properties reads back as the bytes `{"k":"v"}`.
+import { Metadata, status as GrpcStatus, type handleClientStreamingCall } from '@grpc/grpc-js';
+import type { ServerContext } from './context.js';
+import { invalidArgumentError, type CallError } from './errors.js';
+import type { Protocol, V2AppendRequest, V2AppendSessionResponse, V2Protocol } from './protocol.js';
+import { ExpectedVersion, type ProposedEvent, type StreamWrite } from './storage.js';
+
+const utf8 = new TextEncoder();
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const errorsPackage = 'kurrentdb.protocol.v2.streams.errors';
+
+/** A failed call whose `grpc-status-details-bin` trailer carries a google.rpc.Status with one packed detail. */
+function detailedError(
+  protocol: Protocol,
+  code: GrpcStatus,
+  message: string,
+  detail: { serializeBinary(): Uint8Array },
+  typeName: string,
+): CallError {
+  const any = new protocol.google.Any();
+  any.pack(detail.serializeBinary(), `${errorsPackage}.${typeName}`);
+  const status = new protocol.status.Status()
+    .setCode(code as number)
+    .setMessage(message)
+    .setDetails(any);
+  const metadata = new Metadata();
+  metadata.set('grpc-status-details-bin', Buffer.from(status.serializeBinary()));
+  return Object.assign(new Error(message), { code, details: message, metadata });
+}
+
+/** The records of one request as storage events, with the JSON metadata a v1 read sees. */
+function recordsOf(v2: V2Protocol, request: V2AppendRequest): ProposedEvent[] | string {
+  const events: ProposedEvent[] = [];
+  for (const record of request.getRecordsList()) {
+    const schema = record.getSchema();
+    const type = schema?.getName() ?? '';
+    if (type === '') return `A record for "${request.getStream()}" has no schema name.`;
+    const id = record.hasRecordId() ? (record.getRecordId() ?? '') : crypto.randomUUID();
+    if (!uuidPattern.test(id)) return `Could not parse RecordId '${id}' to GUID`;
+    const properties: Record<string, unknown> = {};
+    for (const [key, value] of record.getPropertiesMap().entries()) properties[key] = value.toJavaScript();
+    events.push({
+      id: id.toLowerCase(),
+      type,
+      isJson: schema?.getFormat() === v2.streams.SchemaFormat.SCHEMA_FORMAT_JSON,
+      data: record.getData_asU8(),
+      metadata:
+        Object.keys(properties).length === 0 ? new Uint8Array() : utf8.encode(JSON.stringify(properties)),
+    });
+  }
+  return events;
+}
+
+export function appendSessionHandler(
+  context: ServerContext,
+  v2: V2Protocol,
+): handleClientStreamingCall<V2AppendRequest, V2AppendSessionResponse> {
+  const { protocol, store } = context;
+  return (call, callback) => {
+    const writes: StreamWrite[] = [];
+    let size = 0;
+    let failure: CallError | undefined;
+
+    call.on('data', (request: V2AppendRequest) => {
+      if (failure !== undefined) return;
+      const stream = request.getStream();
+      if (writes.some((write) => write.stream === stream)) {
+        const detail = new v2.errors.StreamAlreadyInAppendSessionErrorDetails().setStream(stream);
+        const message = `Stream "${stream}" is already in the append session`;
+        failure = detailedError(
+          protocol,
+          GrpcStatus.INVALID_ARGUMENT,
+          message,
+          detail,
+          'StreamAlreadyInAppendSessionErrorDetails',
+        );
+        return;
+      }
+      const events = recordsOf(v2, request);
+      if (typeof events === 'string') {
+        failure = invalidArgumentError(events);
+        return;
+      }
+      if (events.length === 0) {
+        failure = invalidArgumentError(`Write to stream "${stream}" does not have any records`);
+        return;
+      }
+      for (const event of events) size += event.data.length + event.metadata.length + event.type.length;
+      if (size > context.maxAppendSize) {
+        const detail = new v2.errors.AppendTransactionSizeExceededErrorDetails()
+          .setSize(size)
+          .setMaxSize(context.maxAppendSize);
+        const message = `The append transaction of ${size} bytes exceeds the maximum of ${context.maxAppendSize}`;
+        failure = detailedError(
+          protocol,
+          GrpcStatus.ABORTED,
+          message,
+          detail,
+          'AppendTransactionSizeExceededErrorDetails',
+        );
+        return;
+      }
+      const expected = request.hasExpectedRevision()
+        ? BigInt(request.getExpectedRevision() ?? '-2')
+        : ExpectedVersion.Any;
+      writes.push({ stream, expected, events });
+    });
+
+    // The client cancelled or the connection dropped: nothing to answer.
+    call.on('error', () => undefined);
+
+    call.on('end', () => {
+      if (failure !== undefined) return callback(failure);
+      if (writes.length === 0)
+        return callback(invalidArgumentError('At least one AppendRequest must be present'));
+      context.requests.push({
+        kind: 'appendSession',
+        streams: writes.map((write) => ({ stream: write.stream, events: write.events.length })),
+      });
+      const written = store.appendMany(writes);
+      if (written.kind === 'ok') {
+        const response = new v2.streams.AppendSessionResponse();
+        let position: bigint | undefined;
+        for (const [index, result] of written.results.entries()) {
+          response.addOutput(
+            new v2.streams.AppendResponse()
+              .setStream(writes[index]?.stream ?? '')
+              .setStreamRevision(result.currentRevision.toString()),
+          );
+          if (result.position !== undefined && (position === undefined || result.position > position))
+            position = result.position;
+        }
+        return callback(null, response.setPosition((position ?? -1n).toString()));
+      }
+      const { failure: first } = written;
+      const write = writes[written.index] ?? { stream: '', expected: ExpectedVersion.Any };
+      if (first.kind === 'wrong_expected_version') {
+        const detail = new v2.errors.StreamRevisionConflictErrorDetails()
+          .setStream(write.stream)
+          .setExpectedRevision(write.expected.toString())
+          .setActualRevision(first.currentRevision.toString());
+        const message = `Append failed due to a revision conflict on stream "${write.stream}": expected ${write.expected}, actual ${first.currentRevision}`;
+        return callback(
+          detailedError(
+            protocol,
+            GrpcStatus.FAILED_PRECONDITION,
+            message,
+            detail,
+            'StreamRevisionConflictErrorDetails',
+          ),
+        );
+      }
+      const detail = new v2.errors.StreamTombstonedErrorDetails().setStream(write.stream);
+      return callback(
+        detailedError(
+          protocol,
+          GrpcStatus.FAILED_PRECONDITION,
+          `Stream "${write.stream}" is tombstoned`,
+          detail,
+          'StreamTombstonedErrorDetails',
+        ),
+      );
+    });
+  };
+}

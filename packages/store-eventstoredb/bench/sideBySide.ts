@@ -1,21 +1,22 @@
-// `pnpm bench`: the EventStoreDB store beside the raw client it wraps, in the same process, on the same in-process
-// test server and the same @eventstore/db-client instance, run after run: one-event commands through `handle` against
-// the client's appendToStream of one event, 100-event appends against the client's append of the same 100, a page-wise
-// read of the whole global log against the client's readAll, and a catch-up subscription from the start against the
-// client's subscribeToAll. Prints each run, then the medians and the median of the per-run ratios (store / raw).
-// BENCH_SCALE scales the sizes; BENCH_RUNS (3 unless told) sets the runs.
+// `pnpm bench`: the EventStoreDB store beside the raw client it wraps, in one process, on one in-process test server,
+// through the same client instance, run after run; once per client package (`node sideBySide.js <package>`: one
+// client per process). The cases:
+// - one-event command appends: `store.append` of one event as `handle` makes it (the tip the handler loaded, a new
+//   command id, so the command-id index is written too) against `appendToStream` of one event at the expected
+//   revision; 10 per stream, the first on a new stream, as commands create streams;
+// - one-event commands through `handle` (load, command-id lookup, decide, append) against the raw client's load of
+//   the stream (a read from its start) and append: what a command costs an application on the raw client;
+// - 100-event appends with the tip against `appendToStream` of the same 100;
+// - a page-wise read of the whole global log against the client's readAll, and a catch-up subscription from the
+//   start against the client's subscribeToAll.
+// Prints each run, then the medians and the median of the per-run ratios (store / raw). BENCH_SCALE scales the sizes;
+// BENCH_RUNS (3 unless told) sets the runs.
 import { randomUUID } from 'node:crypto';
-import {
-  EventStoreDBClient,
-  excludeSystemEvents,
-  jsonEvent,
-  START,
-  type Position,
-} from '@eventstore/db-client';
 import * as E from 'fp-ts/lib/Either.js';
 import { handle, type AppendResult, type Decider, type EventStore } from '@dossier/core';
-import { startTestServer } from '@dossier/eventstoredb-test-server';
+import { startTestServer, type ClientPackage } from '@dossier/eventstoredb-test-server';
 import { createEventStoreDbStore } from '../src/index.js';
+import { rawClient, type RawClient } from './rawClient.js';
 
 const scale = Number(process.env['BENCH_SCALE'] ?? 1);
 const runs = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
@@ -23,6 +24,8 @@ const commands = Math.max(10, Math.round(1_000 * scale));
 const batches = Math.max(2, Math.round(50 * scale));
 const streamsOf = 10; // commands per stream
 const readBatches = Math.max(2, Math.round(200 * scale)); // the log the reads go over: 20,000 events at scale 1
+const clientPackage: ClientPackage =
+  process.argv[2] === '@kurrent/kurrentdb-client' ? '@kurrent/kurrentdb-client' : '@eventstore/db-client';
 
 type Add = { readonly type: 'Add' };
 type Added = { readonly type: 'Added'; readonly data: { readonly n: number } };
@@ -53,9 +56,56 @@ interface Case {
   readonly raw: (run: number) => Promise<void>;
 }
 
-const cases = (store: EventStore, client: EventStoreDBClient): ReadonlyArray<Case> => [
+type Tip = { readonly revision: bigint; readonly hash: string };
+const tipOf = (written: AppendResult): Tip => ({
+  revision: written.nextExpectedRevision,
+  hash: written.events[written.events.length - 1]?.metadata.hash ?? '',
+});
+
+/** The raw client's one-event appends, 10 per stream, each at the revision the last one returned. */
+const rawAppends = (raw: RawClient, prefix: string) => async (run: number) => {
+  const revisions = new Map<string, bigint>();
+  for (let i = 0; i < commands; i++) {
+    const stream = `${prefix}${run}-${i % (commands / streamsOf)}`;
+    const written = await raw.append(
+      stream,
+      [raw.jsonEvent('Added', { n: i })],
+      revisions.get(stream) ?? null,
+    );
+    revisions.set(stream, written.nextExpectedRevision);
+  }
+};
+
+const cases = (store: EventStore, raw: RawClient): ReadonlyArray<Case> => [
   {
-    name: 'one-event commands (handle) vs appendToStream of one event',
+    name: 'one-event command appends (store.append with the tip and a command id) vs appendToStream of one event',
+    unit: 'appends',
+    count: commands,
+    store: async (run) => {
+      const tips = new Map<string, Tip>();
+      for (let i = 0; i < commands; i++) {
+        const stream = `app${run}-${i % (commands / streamsOf)}`;
+        const tip = tips.get(stream);
+        const event = {
+          type: 'Added',
+          data: { n: i },
+          metadata: { eventId: randomUUID(), commandId: randomUUID() },
+        };
+        const written = await must(
+          store.append(
+            stream,
+            tip?.revision ?? 'no-stream',
+            [event],
+            tip === undefined ? {} : { expectedHash: tip.hash },
+          ),
+        );
+        tips.set(stream, tipOf(written));
+      }
+    },
+    raw: rawAppends(raw, 'rawapp'),
+  },
+  {
+    name: 'one-event commands (handle: load, command-id lookup, append) vs the raw load of the stream and append',
     unit: 'commands',
     count: commands,
     store: async (run) => {
@@ -69,18 +119,14 @@ const cases = (store: EventStore, client: EventStoreDBClient): ReadonlyArray<Cas
         );
     },
     raw: async (run) => {
-      const revisions = new Map<string, bigint>();
       for (let i = 0; i < commands; i++) {
         const stream = `rawcmd${run}-${i % (commands / streamsOf)}`;
-        const revision = revisions.get(stream);
-        const written: { readonly nextExpectedRevision: bigint } = await client.appendToStream(
+        const loaded = await raw.readStream(stream).catch(() => 0);
+        await raw.append(
           stream,
-          jsonEvent({ type: 'Added', data: { n: i } }),
-          {
-            expectedRevision: revision ?? 'no_stream',
-          },
+          [raw.jsonEvent('Added', { n: i })],
+          loaded === 0 ? null : BigInt(loaded - 1),
         );
-        revisions.set(stream, written.nextExpectedRevision);
       }
     },
   },
@@ -89,7 +135,7 @@ const cases = (store: EventStore, client: EventStoreDBClient): ReadonlyArray<Cas
     unit: 'events',
     count: batches * 100,
     store: async (run) => {
-      let tip: { revision: bigint; hash: string } | null = null;
+      let tip: Tip | null = null;
       for (let b = 0; b < batches; b++) {
         const events = Array.from({ length: 100 }, (_, n) => ({
           type: 'Added',
@@ -104,29 +150,21 @@ const cases = (store: EventStore, client: EventStoreDBClient): ReadonlyArray<Cas
             tip === null ? {} : { expectedHash: tip.hash },
           ),
         );
-        const last = written.events[written.events.length - 1];
-        tip = { revision: written.nextExpectedRevision, hash: last?.metadata.hash ?? '' };
+        tip = tipOf(written);
       }
     },
     raw: async (run) => {
       let revision: bigint | null = null;
       for (let b = 0; b < batches; b++) {
-        const events = Array.from({ length: 100 }, (_, n) => jsonEvent({ type: 'Added', data: { n } }));
-        const written: { readonly nextExpectedRevision: bigint } = await client.appendToStream(
-          `rawbatch${run}`,
-          events,
-          {
-            expectedRevision: revision ?? 'no_stream',
-          },
-        );
-        revision = written.nextExpectedRevision;
+        const events = Array.from({ length: 100 }, (_, n) => raw.jsonEvent('Added', { n }));
+        revision = (await raw.append(`rawbatch${run}`, events, revision)).nextExpectedRevision;
       }
     },
   },
 ];
 
 // The reads run over the log the store wrote before anything else: both read the same events.
-const readCases = (store: EventStore, client: EventStoreDBClient, total: number): ReadonlyArray<Case> => [
+const readCases = (store: EventStore, raw: RawClient, total: number): ReadonlyArray<Case> => [
   {
     name: 'readAll of the global log, pages of 1,000',
     unit: 'events',
@@ -146,15 +184,11 @@ const readCases = (store: EventStore, client: EventStoreDBClient, total: number)
       // Pages of 1,000 as well, `$` events skipped as the store does: a page starts at the last event of the one
       // before, which is dropped.
       let seen = 0;
-      let from: ReadPosition = START;
-      let first = true;
-      for (;;) {
+      let from: { readonly commit: bigint; readonly prepare: bigint } | null = null;
+      for (let first = true; ; first = false) {
         let read = 0;
-        let last: ReadPosition | undefined;
-        for await (const resolved of client.readAll({
-          fromPosition: from,
-          maxCount: first ? 1_000 : 1_001,
-        })) {
+        let last: { readonly commit: bigint; readonly prepare: bigint } | undefined;
+        for await (const resolved of raw.readAllPage(from, first ? 1_000 : 1_001)) {
           read++;
           if (!first && read === 1) continue;
           const event = resolved.event;
@@ -162,9 +196,7 @@ const readCases = (store: EventStore, client: EventStoreDBClient, total: number)
           if (event.position !== undefined) last = event.position;
           if (!event.type.startsWith('$')) seen++;
         }
-        const fresh = first ? read : read - 1;
-        first = false;
-        if (last === undefined || fresh < 1_000) break;
+        if (last === undefined || (first ? read : read - 1) < 1_000) break;
         from = last;
       }
       if (seen !== total) throw new Error(`the client read ${seen} events of ${total}`);
@@ -180,10 +212,10 @@ const readCases = (store: EventStore, client: EventStoreDBClient, total: number)
       await subscription.stop();
     },
     raw: async () => {
-      const subscription = client.subscribeToAll({ fromPosition: START, filter: excludeSystemEvents() });
+      const subscription = raw.subscribeFromStart();
       let seen = 0;
       for await (const resolved of subscription) {
-        if (resolved.event !== undefined) seen++;
+        if (resolved.event !== undefined && !resolved.event.type.startsWith('$')) seen++;
         if (seen >= total) break;
       }
       await subscription.unsubscribe();
@@ -191,16 +223,14 @@ const readCases = (store: EventStore, client: EventStoreDBClient, total: number)
   },
 ];
 
-type ReadPosition = typeof START | Position;
-
 const median = (xs: ReadonlyArray<number>): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-const server = await startTestServer({ client: '@eventstore/db-client' });
-const client = EventStoreDBClient.connectionString(server.url);
-const store = createEventStoreDbStore({ client });
+const server = await startTestServer({ client: clientPackage });
+const raw = await rawClient(clientPackage, server);
+const store = createEventStoreDbStore({ client: raw.client });
 const results = new Map<string, { unit: string; count: number; store: number[]; raw: number[] }>();
 const record = (c: Case, which: 'store' | 'raw', ms: number) => {
   const entry = results.get(c.name) ?? { unit: c.unit, count: c.count, store: [], raw: [] };
@@ -224,15 +254,25 @@ try {
         })),
       ),
     );
-  const total = server.store.log.length;
+  // One command before timing: the store's one-time look at what the server offers is not a command's cost.
+  await must(
+    handle(store, counter, {
+      stream: 'warm-1',
+      command: { type: 'Add' },
+      context: { commandId: randomUUID(), actor: 'bench' },
+    }),
+  );
+  const total = server.store.log.filter((record) => !record.type.startsWith('$')).length;
   // Alternating which goes first, so neither always meets a warmer process.
   for (let run = 0; run < runs; run++)
-    for (const c of readCases(store, client, total))
+    for (const c of readCases(store, raw, total))
       for (const which of orderOf(run)) record(c, which, await timed(() => c[which](run)));
   for (let run = 0; run < runs; run++)
-    for (const c of cases(store, client))
+    for (const c of cases(store, raw))
       for (const which of orderOf(run)) record(c, which, await timed(() => c[which](run)));
-  console.log(`EventStoreDB store beside the raw client, same process and test server, ${runs} runs:`);
+  console.log(
+    `EventStoreDB store beside the raw ${clientPackage}, same process and test server, ${runs} runs:`,
+  );
   for (const [name, r] of results) {
     const ratios = r.store.map((ms, i) => ms / (r.raw[i] ?? Number.NaN));
     const rate = (ms: number) => Math.round((r.count / ms) * 1_000).toLocaleString('en');
@@ -242,6 +282,7 @@ try {
     console.log(
       JSON.stringify({
         bench: 'eventstoredb-side-by-side',
+        client: clientPackage,
         case: name,
         count: r.count,
         rawMs: r.raw,
@@ -252,6 +293,6 @@ try {
   }
 } finally {
   await store.close();
-  await client.dispose();
+  await raw.dispose();
   await server.stop();
 }

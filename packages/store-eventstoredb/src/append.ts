@@ -7,64 +7,36 @@ import {
   type AppendResult,
   type ExpectedRevision,
   type NewEvent,
-  type PreparedEvent,
   type RecordedEvent,
   type StoreError,
   type StreamName,
 } from '@dossier/core';
 import type { EsdbExpectedRevision } from './clientLike.js';
-import { collect } from './collect.js';
-import { claimRevisions } from './commandIndex.js';
-import { esdbStream, type StoreContext } from './context.js';
+import type { StoreContext } from './context.js';
 import { actualRevision, toStoreError } from './errors.js';
-import { checkEncoded, checkEventIds, toEventData } from './eventData.js';
-import { positionOf } from './positions.js';
+import { checkEncoded, checkEventIds } from './eventData.js';
 import { backoff, maxAttempts } from './retry.js';
-import { chainTip, readLast, tipHash, type Tip } from './tip.js';
+import { chainTip, newStreamTip, readLast, tipHash, type Tip } from './tip.js';
+import { write } from './write.js';
 
 type Attempt =
   { readonly kind: 'done'; readonly result: E.Either<StoreError, AppendResult> } | { readonly kind: 'raced' };
 
 /**
- * Reads the positions of what was just written. One event's position is in the append's answer; a batch's
- * are not, so they are read back (the revisions are ours: the append asked for the exact tip).
- */
-const positionsOf = async (
-  ctx: StoreContext,
-  stream: StreamName,
-  prepared: ReadonlyArray<PreparedEvent>,
-  lastPosition: bigint | undefined,
-): Promise<E.Either<StoreError, ReadonlyArray<bigint>>> => {
-  const first = prepared[0];
-  if (prepared.length === 1 && lastPosition !== undefined) return E.right([lastPosition]);
-  if (first === undefined) return E.right([]);
-  const read = await collect(
-    ctx,
-    (client) =>
-      client.readStream(esdbStream(ctx, stream), {
-        direction: 'forwards',
-        fromRevision: first.revision,
-        maxCount: prepared.length,
-      }),
-    { operation: `reading back the positions of the events just appended to ${stream}`, stream },
-  );
-  if (E.isLeft(read)) return read;
-  const byRevision = new Map(read.right.map((resolved) => [resolved.event?.revision, positionOf(resolved)]));
-  return E.right(prepared.map((event) => byRevision.get(event.revision) ?? -1n));
-};
-
-/**
  * The tip to chain from: the writer's, when it gave the hash of the event at the exact revision it expects
- * (the server still checks that revision, so a stale one is refused as a conflict), or the last event read.
+ * (the server still checks that revision, so a stale one is refused as a conflict); none for a new stream the
+ * writer expects (the server refuses `no_stream` where there are events); or the last event read.
  */
 const tipFor = async (
   ctx: StoreContext,
   stream: StreamName,
   expected: ExpectedRevision,
   options: AppendOptions,
+  nonEmpty: boolean,
 ): Promise<E.Either<StoreError, Tip | null>> => {
   if (typeof expected === 'bigint' && options.expectedHash !== undefined)
     return E.right({ revision: expected, hash: options.expectedHash, position: -1n });
+  if (expected === 'no-stream' && nonEmpty) return newStreamTip(ctx, stream);
   const last = await readLast(ctx, stream);
   return E.isLeft(last) ? last : chainTip(last.right);
 };
@@ -77,7 +49,7 @@ const attempt = async (
   options: AppendOptions,
 ): Promise<Attempt> => {
   const done = (result: E.Either<StoreError, AppendResult>): Attempt => ({ kind: 'done', result });
-  const tipRead = await tipFor(ctx, stream, expected, options);
+  const tipRead = await tipFor(ctx, stream, expected, options, events.length > 0);
   if (E.isLeft(tipRead)) return done(tipRead);
   const tip: Tip | null = tipRead.right;
   const current = tip?.revision ?? null;
@@ -102,41 +74,31 @@ const attempt = async (
   if (E.isLeft(prepared)) return done(prepared);
   const encoded = checkEncoded(stream, prepared.right);
   if (E.isLeft(encoded)) return done(encoded);
-  // The command-id index: claimed before the append, checked against the events when it is read.
-  const claimed = await claimRevisions(ctx, stream, prepared.right);
-  if (E.isLeft(claimed)) return done(claimed);
   // Always the tip actually read, whatever the caller asked: the hashes were chained from it.
   const at: EsdbExpectedRevision = current ?? 'no_stream';
-  let written;
-  try {
-    const client = await ctx.client();
-    written = await client.appendToStream(esdbStream(ctx, stream), prepared.right.map(toEventData), {
-      expectedRevision: at,
-      streamState: at,
-    });
-  } catch (thrown) {
-    const error = toStoreError(thrown, {
+  const outcome = await write(ctx, stream, prepared.right, at);
+  const canRetry = expected === 'any' || expected === 'exists';
+  if (outcome.kind === 'failed') return done(E.left(outcome.error));
+  if (outcome.kind === 'conflict') {
+    if (canRetry) return { kind: 'raced' };
+    return done(
+      E.left(concurrencyConflict(stream, expected, actualRevision({ actualVersion: outcome.actual }))),
+    );
+  }
+  if (outcome.kind === 'thrown') {
+    const error = toStoreError(outcome.thrown, {
       operation: `appending to ${stream}`,
       stream,
       expected,
       firstType: events[0]?.type ?? '',
     });
-    if (error._tag === 'ConcurrencyConflict' && (expected === 'any' || expected === 'exists'))
-      return { kind: 'raced' };
-    return done(E.left(error));
+    return error._tag === 'ConcurrencyConflict' && canRetry ? { kind: 'raced' } : done(E.left(error));
   }
-  if (!written.success) {
-    // A client built with throwOnAppendFailure: false answers a conflict instead of throwing it.
-    if (expected === 'any' || expected === 'exists') return { kind: 'raced' };
-    const actual = written.nextExpectedRevision;
-    return done(E.left(concurrencyConflict(stream, expected, actualRevision({ actualVersion: actual }))));
-  }
-  const positions = await positionsOf(ctx, stream, prepared.right, written.position?.commit);
-  if (E.isLeft(positions)) return done(positions);
+  const { written } = outcome;
   const recorded: RecordedEvent[] = prepared.right.map((event, index) => ({
     stream: event.stream,
     revision: event.revision,
-    position: positions.right[index] ?? -1n,
+    position: written.positions[index] ?? -1n,
     type: event.type,
     data: event.data,
     metadata: event.metadata,

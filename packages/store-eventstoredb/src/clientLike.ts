@@ -105,6 +105,20 @@ export interface EsdbSubscription extends AsyncIterable<EsdbResolvedEvent> {
   unsubscribe(): Promise<void>;
 }
 
+/** One stream's part of a multi-stream append (KurrentDB 25.1+, @kurrent/kurrentdb-client). */
+export interface EsdbAppendStreamRequest {
+  readonly streamName: string;
+  /** Metadata must be string → string here: the v2 protocol carries it as properties. */
+  readonly events: EsdbEventData[];
+  readonly expectedState: EsdbExpectedRevision;
+}
+
+/** What a multi-stream append reports: each stream's last revision, and one position for the whole transaction. */
+export interface EsdbMultiAppendResult {
+  readonly position: bigint;
+  readonly responses: ReadonlyArray<{ readonly streamName: string; readonly revision: bigint }>;
+}
+
 /** The client surface the adapter uses. */
 export interface EsdbClientLike {
   appendToStream(
@@ -112,6 +126,11 @@ export interface EsdbClientLike {
     events: EsdbEventData[],
     options: EsdbAppendOptions,
   ): Promise<EsdbAppendResult>;
+  /**
+   * Appends to several streams in one transaction, all or none (@kurrent/kurrentdb-client on KurrentDB 25.1+; the
+   * client throws UnsupportedError on older servers). Absent from @eventstore/db-client.
+   */
+  multiStreamAppend?(requests: EsdbAppendStreamRequest[]): Promise<EsdbMultiAppendResult>;
   readStream(stream: string, options: EsdbReadStreamOptions): AsyncIterable<EsdbResolvedEvent>;
   readAll(options: EsdbReadAllOptions): AsyncIterable<EsdbResolvedEvent>;
   subscribeToAll(options: EsdbSubscribeToAllOptions): EsdbSubscription;

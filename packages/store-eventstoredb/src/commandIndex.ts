@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { PreparedEvent, RecordedEvent, StoreError, StreamName } from '@dossier/core';
+import type { EsdbEventData } from './clientLike.js';
 import { call, collect } from './collect.js';
 import { esdbStream, type StoreContext } from './context.js';
 import { readStream } from './readStream.js';
 
-// EventStoreDB keeps no index of metadata a client can query, so the adapter keeps its own: before an append, a
-// claim naming the revisions a command's events are about to take, in a stream of the command's own. A claim is
-// a hint, checked against the events it names: a claim whose append never happened (a crash, a lost race) does
-// not match, and then the stream is scanned, so a repeat is never missed. A command never claimed is new.
+// EventStoreDB keeps no index of metadata a client can query, so the adapter keeps its own: a claim naming the
+// revisions a command's events take, in a stream of the command's own, written in the same transaction as the events
+// where the server has multi-stream appends (KurrentDB 25.1+), else before them. A claim is a hint, checked against
+// the events it names: a claim whose append never happened (a crash, a lost race) does not match, and then the stream
+// is scanned, so a repeat is never missed. A command never claimed is new.
 
 /** The stream of one command's claims on one stream. */
 export const claimStream = (stream: StreamName, commandId: string): string =>
@@ -17,34 +19,44 @@ export const claimStream = (stream: StreamName, commandId: string): string =>
 /** `$`-typed like EventStoreDB's own events, so that reads of the global log and subscriptions leave it out. */
 export const claimType = '$dossier.command';
 
+/** The revisions of a batch each command id in it is about to take. */
+export const claimsOf = (
+  prepared: ReadonlyArray<PreparedEvent>,
+): ReadonlyMap<string, ReadonlyArray<bigint>> => {
+  const claims = new Map<string, bigint[]>();
+  for (const event of prepared) {
+    const commandId = event.metadata.commandId;
+    if (commandId === null) continue;
+    const revisions = claims.get(commandId);
+    if (revisions === undefined) claims.set(commandId, [event.revision]);
+    else revisions.push(event.revision);
+  }
+  return claims;
+};
+
+/** A claim: the revisions, as decimal strings. No metadata, so a multi-stream append (string properties) takes it. */
+export const claimEvent = (revisions: ReadonlyArray<bigint>): EsdbEventData => ({
+  id: randomUUID(),
+  contentType: 'application/json',
+  type: claimType,
+  data: { revisions: revisions.map(String) },
+  metadata: {},
+});
+
 /** Claims the revisions of a batch for each command id in it; before the batch is appended. */
 export const claimRevisions = async (
   ctx: StoreContext,
   stream: StreamName,
-  prepared: ReadonlyArray<PreparedEvent>,
+  claims: ReadonlyMap<string, ReadonlyArray<bigint>>,
 ): Promise<E.Either<StoreError, void>> => {
-  const claims = new Map<string, bigint[]>();
-  for (const event of prepared) {
-    const commandId = event.metadata.commandId;
-    if (commandId !== null) claims.set(commandId, [...(claims.get(commandId) ?? []), event.revision]);
-  }
   for (const [commandId, revisions] of claims) {
     const claimed = await call(
       ctx,
       (client) =>
-        client.appendToStream(
-          esdbStream(ctx, claimStream(stream, commandId)),
-          [
-            {
-              id: randomUUID(),
-              contentType: 'application/json',
-              type: claimType,
-              data: { revisions: revisions.map(String) },
-              metadata: {},
-            },
-          ],
-          { expectedRevision: 'any', streamState: 'any' },
-        ),
+        client.appendToStream(esdbStream(ctx, claimStream(stream, commandId)), [claimEvent(revisions)], {
+          expectedRevision: 'any',
+          streamState: 'any',
+        }),
       { operation: `recording command ${commandId} on ${stream}`, stream },
     );
     if (E.isLeft(claimed)) return claimed;

@@ -1,4 +1,5 @@
 import type { EventSchema } from '@dossier/core';
+import type { AtomicAppend } from './atomicAppend.js';
 import type { EsdbClientLike } from './clientLike.js';
 import type { ForeignEvents } from './foreign.js';
 
@@ -16,4 +17,9 @@ export interface StoreContext {
   readonly clock: () => Date;
   /** What reads of the global log do with another application's events, and how many they skipped. */
   readonly foreign: ForeignEvents;
+  /** Whether the server takes a command's claims and events in one transaction: probed once, when first needed. */
+  readonly atomicAppend: {
+    current?: AtomicAppend | undefined;
+    probing?: Promise<AtomicAppend | null> | undefined;
+  };
 }

@@ -7,7 +7,7 @@ import {
   type StreamName,
 } from '@dossier/core';
 import type { EsdbEventData, EsdbJsonData } from './clientLike.js';
-import { toEsdbMetadata } from './metadata.js';
+import { toEsdbMetadata, toEsdbProperties } from './metadata.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,6 +46,15 @@ export const toEventData = (event: PreparedEvent): EsdbEventData => ({
   // The clients write data with JSON.stringify, so a bare number, boolean or null goes through too.
   data: event.data as EsdbJsonData,
   metadata: toEsdbMetadata(event.metadata),
+});
+
+/** A prepared event for a multi-stream append, whose metadata travels as string properties. */
+export const toPropertyEventData = (event: PreparedEvent): EsdbEventData => ({
+  id: event.metadata.eventId,
+  contentType: 'application/json',
+  type: event.type,
+  data: event.data as EsdbJsonData,
+  metadata: toEsdbProperties(event.metadata),
 });
 
 /**

@@ -77,6 +77,7 @@ export const createEventStoreDbStore = (
     clock: options.clock ?? (() => new Date()),
     streamPrefix: options.streamPrefix ?? '',
     foreign: foreignEvents(options.foreignEvents ?? 'skip'),
+    atomicAppend: {},
   };
   const live = new Set<Subscription>();
   return {

@@ -61,6 +61,20 @@ export const notFoundOrDeleted = async (
 };
 
 /**
+ * The tip of a stream the writer expects not to exist: none, unless it was soft-deleted. A `no_stream` append to a
+ * stream with events is refused by the server itself, so only a soft delete (which such an append would undo,
+ * continuing the old numbering) needs a look: one read of the stream's metadata instead of two reads.
+ */
+export const newStreamTip = async (
+  ctx: StoreContext,
+  stream: StreamName,
+): Promise<E.Either<StoreError, null>> => {
+  const deleted = await isSoftDeleted(ctx, stream);
+  if (E.isLeft(deleted)) return deleted;
+  return deleted.right ? E.left(streamDeleted(stream)) : E.right(null);
+};
+
+/**
  * Reads the stream's last event (backwards, one): `null` when the stream has no events, `StreamDeleted`
  * when it was deleted.
  */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordedMetadata } from '@dossier/core';
-import { fromEsdbMetadata, toEsdbMetadata } from '../src/metadata.js';
+import { fromEsdbMetadata, toEsdbMetadata, toEsdbProperties } from '../src/metadata.js';
 
 const hexArb = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 });
 
@@ -64,5 +64,27 @@ describe('EventStoreDB metadata', () => {
     expect(fromEsdbMetadata('id', undefined)).toBeUndefined();
     expect(fromEsdbMetadata('id', 'text')).toBe('text');
     expect(fromEsdbMetadata('id', [1])).toEqual([1]);
+  });
+
+  it('writes the v2 properties as strings only, nulls left out, and reads them back as the same metadata', () => {
+    fc.assert(
+      fc.property(metadataArb, (metadata) => {
+        const properties = toEsdbProperties(metadata);
+        expect(Object.values(properties).every((value) => typeof value === 'string')).toBe(true);
+        // A v1 read of an event written with properties sees them as one JSON object.
+        const stored: unknown = JSON.parse(JSON.stringify(properties));
+        expect(fromEsdbMetadata(metadata.eventId, stored)).toEqual(metadata);
+      }),
+    );
+  });
+
+  it('keeps the JSON form strict: a missing commandId there is not read as null', () => {
+    const { commandId: _dropped, ...json } = toEsdbMetadata(sample);
+    expect(fromEsdbMetadata(sample.eventId, json)).toMatchObject({ commandId: undefined });
+  });
+
+  it('leaves a property-form schema version that is not a plain positive integer as it is, for the decoder to refuse', () => {
+    const properties = { ...toEsdbProperties(sample), schemaVersion: '2.5' };
+    expect(fromEsdbMetadata(sample.eventId, properties)).toMatchObject({ schemaVersion: '2.5' });
   });
 });

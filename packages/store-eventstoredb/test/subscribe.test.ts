@@ -94,6 +94,7 @@ const ctx = (client: EsdbClientLike) => ({
   clock: () => new Date(0),
   streamPrefix: '',
   foreign: foreignEvents('skip'),
+  atomicAppend: {},
 });
 const label = (m: SubscriptionMessage) => (m.kind === 'caughtUp' ? `caughtUp@${m.position}` : m.event.type);
 const until = (n: number) => (messages: ReadonlyArray<SubscriptionMessage>) => messages.length >= n;

@@ -16,6 +16,16 @@ export type AtomicAppend =
 
 const unsupported: AtomicAppend = { kind: 'unsupported' };
 
+/** The clients' error types for a server that could not be reached in time, which a later probe may get past. */
+const transient = new Set([
+  'unavailable',
+  'deadline-exceeded',
+  'timeout',
+  'cancelled',
+  'not-leader',
+  'unknown',
+]);
+
 /** Where the probe writes: a claim stream and an event stream of the adapter's own, capped at one event each. */
 export const probeStreams = { claim: 'dossier.probe-claim', event: 'dossier.probe' } as const;
 
@@ -63,9 +73,9 @@ const probe = async (ctx: StoreContext, client: EsdbClientLike): Promise<AtomicA
       { streamName: target, events: [event], expectedState: 'any' },
     ]);
   } catch (thrown) {
-    const { type, code } = (thrown ?? {}) as { readonly type?: unknown; readonly code?: unknown };
-    // An older server (the client's UnsupportedError, or UNIMPLEMENTED) never will; anything else may be passing.
-    return type === 'unsupported' || code === 12 ? unsupported : null;
+    const { type } = (thrown ?? {}) as { readonly type?: unknown };
+    // A server out of reach may answer the next time; any other refusal (an older server, access denied) stands.
+    return typeof type === 'string' && transient.has(type) ? null : unsupported;
   }
   const revision = written.responses.find((response) => response.streamName === target)?.revision;
   if (revision === undefined) return unsupported;

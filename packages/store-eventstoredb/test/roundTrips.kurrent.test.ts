@@ -3,9 +3,10 @@
 // from the answer — and on an older server the claim is appended first, then the events.
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handle, verifyStore, type Decider } from '@dossier/core';
+import { handle, verifyStore, type Decider, type EventStore } from '@dossier/core';
 import type { ServedRequest } from '@dossier/eventstoredb-test-server';
 import { probeStreams } from '../src/atomicAppend.js';
+import { createEventStoreDbStore, type EsdbClientLike } from '../src/index.js';
 import { claimStream } from '../src/commandIndex.js';
 import { newEvent, right, left } from './support/events.js';
 import { startKurrentFixture, type KurrentFixture } from './support/kurrentdb.js';
@@ -25,9 +26,9 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const add = (f: KurrentFixture, n: number, commandId: string) =>
+const add = (f: KurrentFixture, n: number, commandId: string, store: EventStore = f.store) =>
   right(
-    handle(f.store, counter, {
+    handle(store, counter, {
       stream: 'counter-1',
       command: { type: 'Add', n },
       context: { commandId, actor: 'test' },
@@ -142,5 +143,84 @@ describe('round trips of a command on a server without multi-stream append', () 
       { kind: 'append', stream: claimStream('counter-1', 'second'), events: 1 },
       { kind: 'append', stream: 'counter-1', events: 1 },
     ]);
+  });
+});
+
+/** The client as the store sees it, its multi-stream append replaced (a KurrentDBClient keeps private fields). */
+const withMultiStreamAppend = (
+  client: EsdbClientLike,
+  replaced: Pick<EsdbClientLike, 'multiStreamAppend'>,
+): EsdbClientLike => ({
+  appendToStream: (...args) => client.appendToStream(...args),
+  readStream: (...args) => client.readStream(...args),
+  readAll: (...args) => client.readAll(...args),
+  subscribeToAll: (...args) => client.subscribeToAll(...args),
+  deleteStream: (...args) => client.deleteStream(...args),
+  setStreamMetadata: (...args) => client.setStreamMetadata(...args),
+  getStreamMetadata: (...args) => client.getStreamMetadata(...args),
+  dispose: () => Promise.resolve(),
+  ...replaced,
+});
+
+describe('the probe of what the server offers', () => {
+  it('tries again after a server out of reach, appending the two-call way meanwhile', async () => {
+    fixture = await startKurrentFixture({ batchAppend: true });
+    const { client } = fixture;
+    let failures = 1;
+    const flaky: EsdbClientLike = withMultiStreamAppend(client, {
+      multiStreamAppend: (requests: Parameters<NonNullable<EsdbClientLike['multiStreamAppend']>>[0]) => {
+        if (failures-- > 0) return Promise.reject(Object.assign(new Error('down'), { type: 'unavailable' }));
+        return client.multiStreamAppend(requests);
+      },
+    });
+    const store = createEventStoreDbStore({ client: flaky });
+    fixture.server.requests.length = 0;
+
+    await add(fixture, 1, 'first', store);
+    const meanwhile = writes(fixture.server.requests);
+    fixture.server.requests.length = 0;
+    await add(fixture, 1, 'second', store);
+
+    expect(meanwhile).toEqual([
+      { kind: 'append', stream: claimStream('counter-1', 'first'), events: 1 },
+      { kind: 'append', stream: 'counter-1', events: 1 },
+    ]);
+    // The probe this time (and the caps on its streams), then the command in one transaction.
+    const served = writes(fixture.server.requests);
+    expect(served[0]).toMatchObject({
+      kind: 'appendSession',
+      streams: [{ stream: probeStreams.claim }, { stream: probeStreams.event }],
+    });
+    expect(served.slice(1, -1)).toEqual([
+      { kind: 'append', stream: `$$${probeStreams.claim}`, events: 1 },
+      { kind: 'append', stream: `$$${probeStreams.event}`, events: 1 },
+    ]);
+    expect(served.at(-1)).toEqual({
+      kind: 'appendSession',
+      streams: [
+        { stream: claimStream('counter-1', 'second'), events: 1 },
+        { stream: 'counter-1', events: 1 },
+      ],
+    });
+    await store.close();
+  });
+
+  it('a server that refuses it for good (access denied) is not probed again', async () => {
+    fixture = await startKurrentFixture({ batchAppend: true });
+    let probes = 0;
+    const refusing: EsdbClientLike = withMultiStreamAppend(fixture.client, {
+      multiStreamAppend: () => {
+        probes++;
+        return Promise.reject(Object.assign(new Error('no'), { type: 'access-denied' }));
+      },
+    });
+    const store = createEventStoreDbStore({ client: refusing });
+
+    await add(fixture, 1, 'first', store);
+    await add(fixture, 1, 'second', store);
+
+    expect(probes).toBe(1);
+    expect(fixture.server.store.streamEvents('counter-1')).toHaveLength(2);
+    await store.close();
   });
 });

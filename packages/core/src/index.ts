@@ -94,6 +94,8 @@ export type { CommandIdReused, HandleError } from './handling/errors.js';
 export { commandIdReused } from './handling/errors.js';
 /** SHA-256 of a command's canonical JSON, recorded with its events. */
 export { commandHash } from './handling/commandHash.js';
+/** Event ids derived from stream, command id and index (UUIDv5), so a retried append offers the same ids. */
+export { commandEventId, uuidV5, eventIdNamespace } from './handling/eventIds.js';
 /** How {@link handle} loads a stream's state (the seam for snapshots) and what it gets back. */
 export type { StateLoader, LoadedState, EarlierOutcome } from './handling/stateLoader.js';
 /** The default state loader, folding the whole stream; and the cast from a recorded event to the decider's. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { context as otelContext, type Context } from '@opentelemetry/api';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
@@ -9,6 +8,7 @@ import { backoffDelay, defaultBackoff, type Backoff } from './backoff.js';
 import { checkRequest } from './checkRequest.js';
 import { commandHash } from './commandHash.js';
 import { commandIdReused, type HandleError } from './errors.js';
+import { commandEventId } from './eventIds.js';
 import { resolveSnapshots, writeSnapshot } from './snapshotWrite.js';
 import type { SnapshotSettings } from './snapshotSettings.js';
 import { defaultPageSize, loadState, type StateLoader } from './stateLoader.js';
@@ -33,7 +33,11 @@ export interface CommandContext {
   readonly actor: string;
   /** When the command was issued (ISO-8601), for the caller's logs; the domain takes its `at` from the command. */
   readonly at?: string;
-  /** Makes each event's id; `crypto.randomUUID` when omitted. */
+  /**
+   * Makes each event's id. When omitted, the id is derived from the stream, the command id and the event's index
+   * (a UUIDv5, see `commandEventId`), so an append retried after an unknown outcome offers the same ids again and a
+   * store with an idempotent-write check keeps one copy.
+   */
   readonly newEventId?: () => string;
 }
 
@@ -155,7 +159,7 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
       store.append(
         stream,
         revision ?? 'no-stream',
-        newEvents(decided.right, context, hash),
+        newEvents(stream, decided.right, context, hash),
         // The tip it loaded, so the store need not read it again; a stale one is still a conflict.
         revision === null || tipHash === undefined ? noAppendOptions : { expectedHash: tipHash },
       )(),
@@ -188,18 +192,19 @@ const handleNow = async <C extends CommandShape, S, Ev extends EventShape, Err e
 
 /** The events to append for what the decider decided, with the metadata the handler records on each. */
 const newEvents = (
+  stream: StreamName,
   decided: ReadonlyArray<EventShape>,
   context: CommandContext,
   hash: string,
 ): ReadonlyArray<NewEvent> => {
-  const newEventId = context.newEventId ?? randomUUID;
+  const { newEventId } = context;
   const correlationId = context.correlationId ?? context.commandId;
   const causationId = context.causationId ?? context.commandId;
-  return decided.map((event) => ({
+  return decided.map((event, index) => ({
     type: event.type,
     data: event.data,
     metadata: {
-      eventId: newEventId(),
+      eventId: newEventId === undefined ? commandEventId(stream, context.commandId, index) : newEventId(),
       commandId: context.commandId,
       commandHash: hash,
       correlationId,

@@ -6,3 +6,5 @@ export type { ClientPackage, TestServer, TestServerOptions } from './testServer.
 export type { ServedRequest } from './context.js';
 /** The server's storage, to inspect or seed in tests, with the server's encoding of expected versions. */
 export { DELETED_STREAM, ExpectedVersion, Store, type RecordedEvent } from './storage.js';
+/** Faults a test injects: dropped connections, delays, timeouts, NotLeader, a silent node. */
+export type { Fault, FaultTarget, Faults, FiredFault, LeaderAddress } from './faults.js';

@@ -20,6 +20,9 @@ import { appendSessionHandler } from './appendSession.js';
 import { batchAppendHandler } from './batchAppend.js';
 import type { ServedRequest, ServerContext } from './context.js';
 import { deleteHandler, tombstoneHandler } from './deleteService.js';
+import { faultyAppend, faultyBatchAppend, faultyRead } from './faultHooks.js';
+import { startFaultProxy, type FaultProxy } from './faultProxy.js';
+import { FaultInjector } from './faults.js';
 import { gossipReadHandler } from './gossip.js';
 import { ProjectionEngine } from './projections/engine.js';
 import { systemProjectionHandlers } from './projections/systemProjections.js';
@@ -55,7 +58,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     const definition = { name, mode: 'Continuous', emitEnabled: true, handler } as const;
     projections.add(definition, options.startStandardProjections ?? false);
   }
+  // The port clients connect to: the gRPC server's own, or the fault relay's in front of it.
   let port = 0;
+  let proxy: FaultProxy | undefined;
+  const faults = new FaultInjector();
+  const self = () => ({ host: HOST, port });
+  // With { faults: true } the handlers are served through the fault hooks; otherwise they are called as they are.
+  const hooked = <H>(handler: H, hook: (handler: H) => H): H =>
+    options.faults === true ? hook(handler) : handler;
 
   const server = new Server({
     // The clients accept 17 MiB messages (events up to 16 MiB); accept as much.
@@ -65,11 +75,23 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 
   const { services } = protocol;
   server.addService(services.streams, {
-    read: recorded(calls, services.streams.read.path, readHandler(context)),
-    append: recorded(calls, services.streams.append.path, appendHandler(context)),
+    read: recorded(
+      calls,
+      services.streams.read.path,
+      hooked(readHandler(context), (h) => faultyRead(faults, self, h)),
+    ),
+    append: recorded(
+      calls,
+      services.streams.append.path,
+      hooked(appendHandler(context), (h) => faultyAppend(faults, self, h)),
+    ),
     delete: recorded(calls, services.streams.delete.path, deleteHandler(context)),
     tombstone: recorded(calls, services.streams.tombstone.path, tombstoneHandler(context)),
-    batchAppend: recorded(calls, services.streams.batchAppend.path, batchAppendHandler(context)),
+    batchAppend: recorded(
+      calls,
+      services.streams.batchAppend.path,
+      hooked(batchAppendHandler(context), (h) => faultyBatchAppend(faults, protocol, self, h)),
+    ),
   });
   // KurrentDB 25.1's v2 multi-stream append, for the client that speaks it (a 24.10 server answers UNIMPLEMENTED).
   const v2 = (options.multiStreamAppend ?? true) ? protocol.v2 : undefined;
@@ -109,7 +131,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     ),
   });
 
-  port = await new Promise<number>((resolve, reject) => {
+  const grpcPort = await new Promise<number>((resolve, reject) => {
     const credentials =
       options.tls === undefined
         ? ServerCredentials.createInsecure()
@@ -120,6 +142,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       error === null ? resolve(boundPort) : reject(error),
     );
   });
+  port = grpcPort;
+  if (options.faults === true) {
+    proxy = await startFaultProxy(HOST, grpcPort);
+    port = proxy.port;
+    faults.attach(proxy);
+  }
 
   const graceMs = options.shutdownGraceMs ?? 100;
   let stopping: Promise<void> | undefined;
@@ -135,7 +163,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
         clearTimeout(timer);
         resolve();
       });
-    }));
+    }).then(() => proxy?.close()));
 
   const tls = options.tls !== undefined;
   return {
@@ -146,6 +174,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     store,
     calls,
     requests,
+    faults,
     stop,
   };
 }

@@ -1,6 +1,7 @@
 // What a test server takes and what it gives back: the package's public surface, written without the clients'
 // generated types so that a project with only one of the two clients installed type-checks against it.
 import type { ServedRequest } from './context.js';
+import type { Faults } from './faults.js';
 import type { Store } from './storage.js';
 
 /** The client packages whose generated protocol code the server can load. */
@@ -60,6 +61,11 @@ export interface TestServerOptions {
   readonly clock?: () => Date;
   /** How long stop() lets calls finish before cutting them (default 100 ms). */
   readonly shutdownGraceMs?: number;
+  /**
+   * Serve through a TCP relay and the fault hooks, so that `faults` can drop connections, delay, time out, answer
+   * NotLeader or go silent (default false: no relay, no hooks). `url`, `kurrentUrl` and `port` are then the relay's.
+   */
+  readonly faults?: boolean;
 }
 
 export interface TestServer {
@@ -78,6 +84,8 @@ export interface TestServer {
    * or of `$all`, in order: how a test counts the round trips its code makes. Clear it with `requests.length = 0`.
    */
   readonly requests: ServedRequest[];
+  /** Faults to inject into the calls that follow (a server started with `{ faults: true }` only). */
+  readonly faults: Faults;
   /** Ends open calls (after a short grace) and closes the port. */
   stop(): Promise<void>;
 }

@@ -49,6 +49,7 @@ const failureTags: ReadonlySet<string> = new Set([
   'UndecodableEvent',
   'InvalidEvent',
   'StoreUnavailable',
+  'AppendOutcomeUnknown',
   'CommandIdReused',
   'StreamOfAnotherAggregate',
   'DecodeFailed',

@@ -45,6 +45,11 @@ export const fromStoreError = (error: StoreError, where: string): CliFailure => 
         exitCodes.unreadableEvent,
         `event ${error.type} at ${error.stream} revision ${error.revision} (position ${error.position}) cannot be decoded: ${error.reason}; run dossier verify to check the history`,
       );
+    case 'AppendOutcomeUnknown':
+      return cliFailure(
+        exitCodes.storeUnavailable,
+        `${where}: an append to ${error.stream} got no answer (${error.cause}); it may or may not be written — run the command again with the same command id`,
+      );
     case 'ConcurrencyConflict':
     case 'InvalidEvent':
       return cliFailure(exitCodes.internal, `unexpected ${error._tag} while reading ${where}`);
@@ -64,6 +69,7 @@ export const fromAuditError = (error: AuditError, where: string): CliFailure => 
     case 'LogDisagrees':
       return cliFailure(exitCodes.notFoundOrBroken, error.reason);
     case 'StoreUnavailable':
+    case 'AppendOutcomeUnknown':
     case 'StreamNotFound':
     case 'StreamDeleted':
     case 'UndecodableEvent':

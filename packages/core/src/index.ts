@@ -36,8 +36,15 @@ export type {
   UndecodableEvent,
   InvalidEvent,
   StoreUnavailable,
+  AppendOutcomeUnknown,
 } from './store/errors.js';
-export { concurrencyConflict, streamNotFound, streamDeleted, storeUnavailable } from './store/errors.js';
+export {
+  concurrencyConflict,
+  streamNotFound,
+  streamDeleted,
+  storeUnavailable,
+  appendOutcomeUnknown,
+} from './store/errors.js';
 export type { EventStore } from './store/port.js';
 export type { EncodedData, EventSchema, Upcaster, EventTypeSchema } from './store/schema.js';
 export { anyJsonSchema, eventSchema, isJsonValue } from './store/schema.js';

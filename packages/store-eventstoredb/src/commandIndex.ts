@@ -1,10 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import type { PreparedEvent, RecordedEvent, StoreError, StreamName } from '@dossier/core';
+import {
+  eventIdNamespace,
+  uuidV5,
+  type PreparedEvent,
+  type RecordedEvent,
+  type StoreError,
+  type StreamName,
+} from '@dossier/core';
 import type { EsdbEventData } from './clientLike.js';
-import { call, collect } from './collect.js';
+import { collect } from './collect.js';
+import { toStoreError } from './errors.js';
 import { esdbStream, type StoreContext } from './context.js';
 import { readStream } from './readStream.js';
+import { sendAppend } from './unknownOutcome.js';
 
 // EventStoreDB keeps no index of metadata a client can query, so the adapter keeps its own: a claim naming the
 // revisions a command's events take, in a stream of the command's own, written in the same transaction as the events
@@ -34,9 +42,12 @@ export const claimsOf = (
   return claims;
 };
 
-/** A claim: the revisions, as decimal strings. No metadata, so a multi-stream append (string properties) takes it. */
-export const claimEvent = (revisions: ReadonlyArray<bigint>): EsdbEventData => ({
-  id: randomUUID(),
+/**
+ * A claim: the revisions, as decimal strings. No metadata, so a multi-stream append (string properties) takes it. Its
+ * id follows from the claim stream and what it claims, so a claim sent again after a lost answer is kept once.
+ */
+export const claimEvent = (name: string, revisions: ReadonlyArray<bigint>): EsdbEventData => ({
+  id: uuidV5(JSON.stringify([name, revisions.map(String)]), eventIdNamespace),
   contentType: 'application/json',
   type: claimType,
   data: { revisions: revisions.map(String) },
@@ -50,16 +61,12 @@ export const claimRevisions = async (
   claims: ReadonlyMap<string, ReadonlyArray<bigint>>,
 ): Promise<E.Either<StoreError, void>> => {
   for (const [commandId, revisions] of claims) {
-    const claimed = await call(
-      ctx,
-      (client) =>
-        client.appendToStream(esdbStream(ctx, claimStream(stream, commandId)), [claimEvent(revisions)], {
-          expectedRevision: 'any',
-          streamState: 'any',
-        }),
-      { operation: `recording command ${commandId} on ${stream}`, stream },
-    );
-    if (E.isLeft(claimed)) return claimed;
+    const name = claimStream(stream, commandId);
+    const sent = await sendAppend(ctx, name, 'any', [claimEvent(name, revisions)]);
+    const operation = `recording command ${commandId} on ${stream}`;
+    if (sent.kind === 'unknown')
+      return E.left({ _tag: 'StoreUnavailable', cause: `${operation}: ${sent.cause}` });
+    if (sent.kind === 'failed') return E.left(toStoreError(sent.thrown, { operation, stream }));
   }
   return E.right(undefined);
 };

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { PreparedEvent, StoreError, StreamName } from '@dossier/core';
+import { appendOutcomeUnknown, type PreparedEvent, type StoreError, type StreamName } from '@dossier/core';
 import { atomicAppend } from './atomicAppend.js';
 import type { EsdbExpectedRevision } from './clientLike.js';
 import { collect } from './collect.js';
@@ -7,6 +7,7 @@ import { claimEvent, claimRevisions, claimStream, claimsOf } from './commandInde
 import { esdbStream, type StoreContext } from './context.js';
 import { toEventData, toPropertyEventData } from './eventData.js';
 import { positionOf } from './positions.js';
+import { sendAppend } from './unknownOutcome.js';
 
 /** What a write reports: the stream's revision after it, and each event's position. */
 export interface Written {
@@ -83,7 +84,7 @@ export const write = async (
       const done = await client.multiStreamAppend([
         ...[...claims].map(([commandId, revisions]) => ({
           streamName: esdbStream(ctx, claimStream(stream, commandId)),
-          events: [claimEvent(revisions)],
+          events: [claimEvent(claimStream(stream, commandId), revisions)],
           expectedState: 'any' as const,
         })),
         // The events last: the transaction's position is then theirs when the server says so (see the probe).
@@ -101,10 +102,18 @@ export const write = async (
     }
     const claimed = await claimRevisions(ctx, stream, claims);
     if (E.isLeft(claimed)) return { kind: 'failed', error: claimed.left };
-    const done = await client.appendToStream(esdbStream(ctx, stream), prepared.map(toEventData), {
-      expectedRevision: at,
-      streamState: at,
-    });
+    // Sent again as it was while its answer is lost: see unknownOutcome.ts.
+    const sent = await sendAppend(ctx, stream, at, prepared.map(toEventData));
+    if (sent.kind === 'failed') return { kind: 'thrown', thrown: sent.thrown };
+    if (sent.kind === 'unknown') {
+      const ids = prepared.map((event) => event.metadata.eventId);
+      const expected = at === 'no_stream' ? 'no-stream' : at === 'stream_exists' ? 'exists' : at;
+      return {
+        kind: 'failed',
+        error: appendOutcomeUnknown(stream, expected, ids, `appending to ${stream}: ${sent.cause}`),
+      };
+    }
+    const done = sent.result;
     // A client built with throwOnAppendFailure: false answers a conflict instead of throwing it.
     if (!done.success) return { kind: 'conflict', actual: done.nextExpectedRevision };
     return withPositions(ctx, stream, prepared, done.nextExpectedRevision, done.position?.commit);

@@ -22,6 +22,7 @@ const failureOf = (failure: DemoFailure): CliFailure => {
     case 'ConcurrencyConflict':
     case 'InvalidEvent':
     case 'StoreUnavailable':
+    case 'AppendOutcomeUnknown':
     case 'StreamDeleted':
     case 'StreamNotFound':
     case 'UndecodableEvent':

@@ -53,6 +53,7 @@ export type GenerateError = StoreError;
 
 const storeFailures: ReadonlySet<string> = new Set([
   'StoreUnavailable',
+  'AppendOutcomeUnknown',
   'ConcurrencyConflict',
   'InvalidEvent',
   'UndecodableEvent',

@@ -2,7 +2,13 @@ import type { ExpectedRevision, StreamName } from './types.js';
 
 /** Every way a store operation can fail. Stores return these as values; they never throw across the port. */
 export type StoreError =
-  ConcurrencyConflict | StreamNotFound | StreamDeleted | UndecodableEvent | InvalidEvent | StoreUnavailable;
+  | ConcurrencyConflict
+  | StreamNotFound
+  | StreamDeleted
+  | UndecodableEvent
+  | InvalidEvent
+  | StoreUnavailable
+  | AppendOutcomeUnknown;
 
 /** The stream was not at the revision the writer expected. */
 export interface ConcurrencyConflict {
@@ -51,6 +57,20 @@ export interface StoreUnavailable {
   readonly cause: string;
 }
 
+/**
+ * An append was sent but its answer never came (the connection dropped, a deadline passed) and retrying could not
+ * settle whether it was written. Nothing was written twice; the events may or may not be in the stream. Handling the
+ * command again with the same command id is safe: a repeat is recognised and answers the first outcome.
+ */
+export interface AppendOutcomeUnknown {
+  readonly _tag: 'AppendOutcomeUnknown';
+  readonly stream: StreamName;
+  readonly expected: ExpectedRevision;
+  /** The ids of the events whose fate is unknown. */
+  readonly eventIds: ReadonlyArray<string>;
+  readonly cause: string;
+}
+
 /** Builds a {@link ConcurrencyConflict}. */
 export const concurrencyConflict = (
   stream: StreamName,
@@ -66,3 +86,10 @@ export const storeUnavailable = (cause: unknown): StoreUnavailable => ({
   _tag: 'StoreUnavailable',
   cause: cause instanceof Error ? cause.message : String(cause),
 });
+/** Builds an {@link AppendOutcomeUnknown}. */
+export const appendOutcomeUnknown = (
+  stream: StreamName,
+  expected: ExpectedRevision,
+  eventIds: ReadonlyArray<string>,
+  cause: string,
+): AppendOutcomeUnknown => ({ _tag: 'AppendOutcomeUnknown', stream, expected, eventIds, cause });

@@ -56,7 +56,12 @@ export function appendHandler(context: ServerContext): handleClientStreamingCall
     // The client cancelled or the connection dropped: nothing to answer.
     call.on('error', () => undefined);
 
-    call.on('end', () => {
+    call.on('end', () => setImmediate(commit));
+
+    // A request cut off mid-way (its connection reset) is not a whole append and is never written: the client's
+    // half-close marks the end of an append, and a call cancelled by then is dropped.
+    const commit = (): void => {
+      if (call.cancelled) return;
       if (failure !== undefined) return callback(failure);
       if (options === undefined) return callback(invalidArgumentError('An append needs its options.'));
       const stream = streamNameOf(options.getStreamIdentifier());
@@ -99,6 +104,6 @@ export function appendHandler(context: ServerContext): handleClientStreamingCall
           return callback(null, new streams.AppendResp().setWrongExpectedVersion(wrong));
         }
       }
-    });
+    };
   };
 }

@@ -202,8 +202,8 @@ export function faultyRead(
         interceptWrites(call, (message, original) =>
           cut || sent >= after ? drop() : (sent++, original(message)),
         );
-        const end = call.end.bind(call);
-        (call as { end: () => void }).end = () => (cut ? end() : void drop());
+        // The call never ends cleanly: the reset ends it, so the client cannot take a cut read for a whole one.
+        (call as { end: () => void }).end = () => void drop();
         return handler(call);
       }
       case 'delay':

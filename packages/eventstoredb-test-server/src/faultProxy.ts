@@ -74,9 +74,10 @@ export const startFaultProxy = async (host: string, targetPort: number): Promise
   });
 
   const cut = (relay: Relay): void => {
-    // resetAndDestroy sends a TCP RST: the client learns at once, as when a node dies, instead of a polite FIN.
+    // resetAndDestroy sends a TCP RST on both sides, as when a node dies: the client learns at once, and the server
+    // takes the requests it was still receiving as aborted (a polite FIN could read as the end of a request).
     relay.client.resetAndDestroy();
-    relay.upstream.destroy();
+    relay.upstream.resetAndDestroy();
   };
 
   return {

@@ -166,6 +166,40 @@ describe('UUIDs', () => {
   });
 });
 
+describe('an append cut off', () => {
+  test('by a connection reset before the client ended it is never written, not even in part', async () => {
+    const { server } = await serverAndClient({ faults: true });
+    const raw = new StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
+    onTestFinished(() => raw.close());
+    const settled = new Promise<ServiceError | null>((resolve) => {
+      const call = raw.append((error) => resolve(error));
+      const identifier = new shared.StreamIdentifier().setStreamName(Buffer.from('s'));
+      call.write(
+        new streams.AppendReq().setOptions(
+          new streams.AppendReq.Options().setStreamIdentifier(identifier).setNoStream(new shared.Empty()),
+        ),
+      );
+      const message = new streams.AppendReq.ProposedMessage()
+        .setId(uuidMessage(protocol, randomUUID(), false))
+        .setData(Buffer.from('{}'));
+      message.getMetadataMap().set('type', 'A').set('content-type', 'application/json');
+      call.write(new streams.AppendReq().setProposedMessage(message));
+      // No call.end(): the append is not over when its connection goes.
+    });
+    for (
+      let waited = 0;
+      !server.calls.some((path) => path.endsWith('/Append')) && waited < 2_000;
+      waited += 10
+    )
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    server.faults.dropConnections();
+    expect((await settled)?.code).toBe(status.UNAVAILABLE);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.store.streamEvents('s')).toEqual([]);
+  });
+});
+
 describe('requests a server rejects', () => {
   test('an append without the required `type` metadata', async () => {
     const { raw } = await rawStreamsClient();

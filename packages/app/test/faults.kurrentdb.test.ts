@@ -10,7 +10,12 @@ import { ciSeed, runAgainstReference } from './faults/suite.js';
 
 describe('the fault suite with @kurrent/kurrentdb-client', () => {
   it('on the test server over BatchAppend: 1,000+ commands, faults at random points, end as a fault-free run', async () => {
-    const server = await startTestServer({ client: '@kurrent/kurrentdb-client', faults: true });
+    const server = await startTestServer({
+      client: '@kurrent/kurrentdb-client',
+      faults: true,
+      // A 24.10 server: the store appends over BatchAppend, where the faults are (not the v2 AppendSession).
+      multiStreamAppend: false,
+    });
     // A short discovery interval: the client's bridge otherwise waits half a second before its first call.
     const client = KurrentDBClient.connectionString(`${server.kurrentUrl}&discoveryInterval=10`);
     const store = createEventStoreDbStore({ client }, { schema: dossierSchema });

@@ -38,7 +38,12 @@ const main = async (): Promise<number> => {
   let stop = (): Promise<void> => Promise.resolve();
   if (url === undefined) {
     // db-client over Append: its BatchAppend mishandles a reset connection (see faults.eventstoredb.test.ts).
-    const server = await startTestServer({ client: clientName, faults: true, advertiseBatchAppend: kurrent });
+    const server = await startTestServer({
+      client: clientName,
+      faults: true,
+      advertiseBatchAppend: kurrent,
+      multiStreamAppend: false,
+    });
     client = await connect(kurrent ? `${server.kurrentUrl}&discoveryInterval=10` : server.url);
     const faults = serverFaults(server, seed, 0.25);
     before = faults.before;

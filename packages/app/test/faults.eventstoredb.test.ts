@@ -39,10 +39,10 @@ describe('the fault suite with @eventstore/db-client', () => {
   }, 180_000);
 
   const url = process.env['EVENTSTORE_URL'];
-  it.runIf(url !== undefined)(
-    'on the real server at EVENTSTORE_URL: the same, with faults made on the client side',
-    async () => {
-      const client = EventStoreDBClient.connectionString(url ?? '');
+  // Registered only with a real server to run against: without one there is no such test, rather than a skipped one.
+  if (url !== undefined)
+    it('on the real server at EVENTSTORE_URL: the same, with faults made on the client side', async () => {
+      const client = EventStoreDBClient.connectionString(url);
       const faulty = clientFaults(client, ciSeed, 0.25);
       // A prefix of its own: a server cannot be emptied, and the run must see only its own streams.
       const store = createEventStoreDbStore(
@@ -62,7 +62,5 @@ describe('the fault suite with @eventstore/db-client', () => {
         await store.close();
         await client.dispose();
       }
-    },
-    600_000,
-  );
+    }, 600_000);
 });

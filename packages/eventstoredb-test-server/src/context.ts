@@ -1,5 +1,6 @@
 // What every handler needs: the protocol copy to build messages with, the storage, and limits.
 import type { Protocol } from './protocol.js';
+import type { ServedRequest } from './servedRequest.js';
 import type { Store } from './storage.js';
 
 export interface ServerContext {
@@ -13,18 +14,4 @@ export interface ServerContext {
   readonly authentication: boolean;
 }
 
-/** One append or read as the server served it (a BatchAppend stream carries many appends: each one counts). */
-export type ServedRequest =
-  | { readonly kind: 'append'; readonly stream: string; readonly events: number }
-  /** One v2 AppendSession: one round trip, atomic over its streams. */
-  | {
-      readonly kind: 'appendSession';
-      readonly streams: ReadonlyArray<{ readonly stream: string; readonly events: number }>;
-    }
-  | {
-      readonly kind: 'read';
-      readonly stream: string;
-      readonly direction: 'forwards' | 'backwards';
-      readonly from: 'start' | 'end' | bigint;
-    }
-  | { readonly kind: 'readAll'; readonly direction: 'forwards' | 'backwards' };
+export type { ServedRequest };

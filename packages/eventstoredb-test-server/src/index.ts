@@ -3,7 +3,7 @@ export { startTestServer } from './server.js';
 /** What the server takes, what it gives back, and the client packages whose protocol it speaks. */
 export type { ClientPackage, TestServer, TestServerOptions } from './testServer.js';
 /** One append or read the server served, as `TestServer.requests` lists them. */
-export type { ServedRequest } from './context.js';
+export type { ServedRequest } from './servedRequest.js';
 /** The server's storage, to inspect or seed in tests, with the server's encoding of expected versions. */
 export { DELETED_STREAM, ExpectedVersion, Store, type RecordedEvent } from './storage.js';
 /** Faults a test injects: dropped connections, delays, timeouts, NotLeader, a silent node. */

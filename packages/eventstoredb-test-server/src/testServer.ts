@@ -1,6 +1,6 @@
 // What a test server takes and what it gives back: the package's public surface, written without the clients'
 // generated types so that a project with only one of the two clients installed type-checks against it.
-import type { ServedRequest } from './context.js';
+import type { ServedRequest } from './servedRequest.js';
 import type { Faults } from './faults.js';
 import type { Store } from './storage.js';
 

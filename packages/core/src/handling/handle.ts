@@ -1,4 +1,4 @@
-import { context as otelContext, type Context } from '@opentelemetry/api';
+import { context as otelContext, type Context, type Span } from '@opentelemetry/api';
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import { fold, type CommandShape, type Decider, type ErrorShape, type EventShape } from '../decider.js';
@@ -88,17 +88,35 @@ export const handle =
     request: HandleRequest<NoInfer<C>>,
     options: HandleOptions<NoInfer<S>> = {},
   ): TaskEither<HandleError<Err>, Handled<S>> =>
-  async () => {
+  () => {
     const parent = otelContext.active();
     const span = startSpan('dossier.handle', parent);
-    annotate(span, () => commandSpanAttributes(request));
     const traced: Traced = { parent: within(parent, span), outcome: 'failed', retries: 0 };
-    const result = await handleNow(store, decider, request, options, traced);
-    annotate(span, () => handledAttributes(traced.retries, result));
-    if (E.isLeft(result)) endFailed(span, traced.outcome, result.left);
-    else endOk(span, traced.outcome);
-    return result;
+    // A span that records nothing (no provider, or sampled out) is ended at once and the handling's own promise
+    // handed back: no async step of its own, which every untraced command would pay.
+    if (!span.isRecording()) {
+      span.end();
+      return handleNow(store, decider, request, options, traced);
+    }
+    return handleRecorded(span, traced, () => handleNow(store, decider, request, options, traced), request);
   };
+
+/** Handling under a span that records: its attributes, and its end once the command is handled. */
+const handleRecorded = async <
+  R extends E.Either<unknown, { readonly revision: bigint | null; readonly events: ReadonlyArray<unknown> }>,
+>(
+  span: Span,
+  traced: Traced,
+  run: () => Promise<R>,
+  request: unknown,
+): Promise<R> => {
+  annotate(span, () => commandSpanAttributes(request));
+  const result = await run();
+  annotate(span, () => handledAttributes(traced.retries, result));
+  if (E.isLeft(result)) endFailed(span, traced.outcome, result.left);
+  else endOk(span, traced.outcome);
+  return result;
+};
 
 /** What the handler tells its span: the context of its children, and how the command ended. */
 interface Traced {

@@ -1,4 +1,4 @@
-import type { Attributes, Context } from '@opentelemetry/api';
+import type { Attributes, Context, Span } from '@opentelemetry/api';
 import * as E from 'fp-ts/lib/Either.js';
 import type { StoreError } from '../store/errors.js';
 import type { AppendResult } from '../store/types.js';
@@ -43,12 +43,26 @@ export const handledAttributes = (
       };
 
 /** The load of one attempt, as a `dossier.load` span with the revision it found and how many events it folded. */
-export const traceLoad = async <S, L extends E.Either<unknown, LoadedState<S>>>(
+export const traceLoad = <S, L extends E.Either<unknown, LoadedState<S>>>(
   parent: Context,
   attempt: number,
   load: () => Promise<L>,
 ): Promise<L> => {
   const span = startSpan('dossier.load', parent);
+  // A span that records nothing (no provider, or sampled out) is ended at once and the load's own promise handed
+  // back: no async step of its own, which every untraced command would pay.
+  if (!span.isRecording()) {
+    span.end();
+    return load();
+  }
+  return loadRecorded(span, attempt, load);
+};
+
+const loadRecorded = async <S, L extends E.Either<unknown, LoadedState<S>>>(
+  span: Span,
+  attempt: number,
+  load: () => Promise<L>,
+): Promise<L> => {
   const loaded = await load();
   if (E.isLeft(loaded)) {
     endFailed(span, 'failed', loaded.left);
@@ -81,13 +95,27 @@ export const traceDecide = <D extends E.Either<unknown, ReadonlyArray<unknown>>>
 };
 
 /** One append, as a `dossier.append` span: the revision expected and reached, or the conflict. */
-export const traceAppend = async (
+export const traceAppend = (
   parent: Context,
   attempt: number,
   expected: bigint | null,
   append: () => Promise<E.Either<StoreError, AppendResult>>,
 ): Promise<E.Either<StoreError, AppendResult>> => {
   const span = startSpan('dossier.append', parent);
+  // As for the load: a span that records nothing costs no async step.
+  if (!span.isRecording()) {
+    span.end();
+    return append();
+  }
+  return appendRecorded(span, attempt, expected, append);
+};
+
+const appendRecorded = async (
+  span: Span,
+  attempt: number,
+  expected: bigint | null,
+  append: () => Promise<E.Either<StoreError, AppendResult>>,
+): Promise<E.Either<StoreError, AppendResult>> => {
   annotate(span, () => ({
     [at.attempt]: attempt,
     [at.expectedRevision]: expected === null ? -1 : Number(expected),

@@ -90,6 +90,9 @@ export const canonicalJson = (value: unknown): string => {
   }
 };
 
+// A text present (not null) that JSON writes as it is between quotes.
+const plainText = (text: string | null): text is string => text !== null && !needsEscape.test(text);
+
 const nullable = (text: string | null): string => (text === null ? 'null' : canonicalJson(text));
 
 /**
@@ -97,11 +100,26 @@ const nullable = (text: string | null): string => (text === null ? 'null' : cano
  * looking the keys up: what every append computes for every event. Equal to the general form (a test holds it).
  */
 export const hashedFieldsJson = (f: HashedFields): string =>
-  `{"actor":${nullable(f.actor)},"causationId":${nullable(f.causationId)},"commandHash":${nullable(f.commandHash)},` +
-  `"commandId":${nullable(f.commandId)},"correlationId":${canonicalJson(f.correlationId)},` +
-  `"data":${canonicalJson(f.data)},"eventId":${canonicalJson(f.eventId)},"recordedAt":${canonicalJson(f.recordedAt)},` +
-  `"revision":"${f.revision.toString()}","schemaVersion":${canonicalJson(f.schemaVersion)},` +
-  `"stream":${canonicalJson(f.stream)},"type":${canonicalJson(f.type)}}`;
+  plainText(f.actor) &&
+  plainText(f.causationId) &&
+  plainText(f.commandHash) &&
+  plainText(f.commandId) &&
+  plainText(f.correlationId) &&
+  plainText(f.eventId) &&
+  plainText(f.recordedAt) &&
+  plainText(f.stream) &&
+  plainText(f.type)
+    ? // What a command's handler appends: every text present and free of what JSON escapes, quoted in place
+      // (fewer pieces to join, and nothing to look at twice).
+      `{"actor":"${f.actor}","causationId":"${f.causationId}","commandHash":"${f.commandHash}",` +
+      `"commandId":"${f.commandId}","correlationId":"${f.correlationId}","data":${canonicalJson(f.data)},` +
+      `"eventId":"${f.eventId}","recordedAt":"${f.recordedAt}","revision":"${f.revision.toString()}",` +
+      `"schemaVersion":${canonicalJson(f.schemaVersion)},"stream":"${f.stream}","type":"${f.type}"}`
+    : `{"actor":${nullable(f.actor)},"causationId":${nullable(f.causationId)},"commandHash":${nullable(f.commandHash)},` +
+      `"commandId":${nullable(f.commandId)},"correlationId":${canonicalJson(f.correlationId)},` +
+      `"data":${canonicalJson(f.data)},"eventId":${canonicalJson(f.eventId)},"recordedAt":${canonicalJson(f.recordedAt)},` +
+      `"revision":"${f.revision.toString()}","schemaVersion":${canonicalJson(f.schemaVersion)},` +
+      `"stream":${canonicalJson(f.stream)},"type":${canonicalJson(f.type)}}`;
 
 /** SHA-256 (hex) of a text, in one call (no hash object to build). */
 export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');

@@ -17,6 +17,10 @@ export const emptyEntry = (): StreamEntry => ({
   rows: [],
 });
 
+// Not a closure made per event: this runs for every event appended.
+const invalid = (stream: StreamName, index: number, type: string, reason: string) =>
+  E.left({ _tag: 'InvalidEvent' as const, stream, index, type, reason });
+
 /**
  * Appends a batch to the log, all or nothing: every check (deletion, expected revision, schema, JSON, decoding
  * what will be read) runs before the first event is pushed, and nothing awaits in between, so appends never
@@ -55,28 +59,30 @@ export const appendToLog = (
   const storedData: unknown[] = [];
   for (let index = 0; index < prepared.right.length; index++) {
     const event = prepared.right[index] as PreparedEvent;
-    const refuse = (reason: string) =>
-      E.left({ _tag: 'InvalidEvent' as const, stream, index, type: event.type, reason });
     // The hash covers the data as stored; data that JSON would change would read back different and break it.
     const data = frozenJsonCopy(event.data);
-    if (data === undefined) return refuse('the schema encoded data that is not plain JSON');
-    if (!RecordedMetadataCodec.is(event.metadata)) return refuse('the metadata is not made of strings');
+    if (data === undefined)
+      return invalid(stream, index, event.type, 'the schema encoded data that is not plain JSON');
+    if (!RecordedMetadataCodec.is(event.metadata))
+      return invalid(stream, index, event.type, 'the metadata is not made of strings');
     // What cannot be read back must not be written: a schema whose decode refuses its own encoding. Data the
     // codec left unchanged both ways reads back as the stored copy itself, with nothing to decode.
     let readBack: unknown = data;
     if (!event.readsBackUnchanged) {
       const decoded = decodeData(schema, event.type, event.metadata.schemaVersion, data);
-      if (E.isLeft(decoded)) return refuse(`it would not read back: ${decoded.left}`);
+      if (E.isLeft(decoded))
+        return invalid(stream, index, event.type, `it would not read back: ${decoded.left}`);
       readBack = decoded.right;
     }
     storedData.push(data);
     recorded.push(
-      deepFreeze({
+      Object.freeze({
         stream,
         revision: event.revision,
         position: BigInt(log.events.length + index),
         type: event.type,
-        data: readBack,
+        // The stored copy is frozen already; only what a codec decoded from it needs freezing, at every depth.
+        data: readBack === data ? data : deepFreeze(readBack),
         // prepareAppend made the metadata for this event alone: freezing it keeps it out of every caller's reach.
         metadata: Object.freeze(event.metadata),
       }),

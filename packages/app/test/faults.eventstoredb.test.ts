@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '@dossier/eventstoredb-test-server';
+import { startTestCluster, startTestServer } from '@dossier/eventstoredb-test-server';
 import { createEventStoreDbStore } from '@dossier/store-eventstoredb';
 import { dossierSchema, openStore } from '../src/index.js';
 import { clientFaults } from './faults/clientFaults.js';
@@ -35,6 +35,32 @@ describe('the fault suite with @eventstore/db-client', () => {
     } finally {
       await store.close();
       await server.stop();
+    }
+  }, 180_000);
+
+  it('on an emulated 3-node cluster whose leader changes every 100 commands, with faults on the leader: the same', async () => {
+    const cluster = await startTestCluster({ client: '@eventstore/db-client', advertiseBatchAppend: false });
+    const { store } = await right(openStore(cluster.url));
+    try {
+      const faults = serverFaults(() => cluster.nodes[cluster.leader()]!, ciSeed + 2, 0.15);
+      let commands = 0;
+      let elections = 0;
+      const before = (writer: number, index: number): void => {
+        commands += 1;
+        if (commands % 100 === 0) {
+          cluster.elect((cluster.leader() + 1) % cluster.nodes.length);
+          elections += 1;
+        }
+        faults.before(writer, index);
+      };
+      const { outcome } = await runAgainstReference(ciSeed + 2, store, before);
+      expect(elections).toBeGreaterThanOrEqual(10);
+      // Every node led and took writes; the followers refused the writes that reached them.
+      expect(cluster.nodes.every((node) => node.requests.some((r) => r.kind === 'append'))).toBe(true);
+      expect(outcome.retries).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+      await cluster.stop();
     }
   }, 180_000);
 

@@ -72,6 +72,12 @@ export class FaultInjector implements Faults {
   readonly fired: FiredFault[] = [];
   readonly #queue: Queued[] = [];
   #proxy: FaultProxy | undefined;
+  #leader: () => LeaderAddress | undefined = () => undefined;
+
+  /** As a cluster's follower: every append is refused with NotLeader naming `leader()`, while it names one. */
+  follow(leader: () => LeaderAddress | undefined): void {
+    this.#leader = leader;
+  }
 
   /** The relay in front of the server, once it listens: only then can faults be injected. */
   attach(proxy: FaultProxy): void {
@@ -93,6 +99,8 @@ export class FaultInjector implements Faults {
 
   /** The fault for this call, if one is waiting: taken, and recorded as fired. */
   take(target: FaultTarget, stream: string | undefined): Fault | undefined {
+    const leader = target === 'append' ? this.#leader() : undefined;
+    if (leader !== undefined) return { kind: 'notLeader', leader };
     const index = this.#queue.findIndex((queued) => queued.target === target);
     const queued = this.#queue[index];
     if (queued === undefined) return undefined;

@@ -8,3 +8,5 @@ export type { ServedRequest } from './servedRequest.js';
 export { DELETED_STREAM, ExpectedVersion, Store, type RecordedEvent } from './storage.js';
 /** Faults a test injects: dropped connections, delays, timeouts, NotLeader, a silent node. */
 export type { Fault, FaultTarget, Faults, FiredFault, LeaderAddress } from './faults.js';
+/** A cluster of nodes emulated in process: one log, gossip, a leader that can change. */
+export { startTestCluster, type TestCluster, type TestClusterOptions } from './cluster.js';

@@ -33,15 +33,19 @@ import { advertisedMethods, getSupportedMethodsHandler } from './serverFeatures.
 import { Store } from './storage.js';
 import { SYSTEM_PROJECTIONS, writeSystemEvents } from './systemEvents.js';
 import type { TestServer, TestServerOptions } from './testServer.js';
+import type { ClusterNode } from './clusterNode.js';
 
 const HOST = '127.0.0.1';
 const MiB = 1024 * 1024;
 
 /** Starts a server on a free port of 127.0.0.1 speaking the protocol of the client package named. */
-export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+export const startTestServer = (options: TestServerOptions): Promise<TestServer> => startNode(options);
+
+/** Starts one server: on its own, or as a node of an emulated cluster (cluster.ts), sharing its storage and view. */
+export async function startNode(options: TestServerOptions, node?: ClusterNode): Promise<TestServer> {
   const protocol = loadProtocol(options.client);
-  const store = new Store(options.clock);
-  if (options.systemEvents ?? true) writeSystemEvents(store);
+  const store = node?.store ?? new Store(options.clock);
+  if (node === undefined && (options.systemEvents ?? true)) writeSystemEvents(store);
   const requests: ServedRequest[] = [];
   const context: ServerContext = {
     protocol,
@@ -127,7 +131,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     read: recorded(
       calls,
       services.gossip.read.path,
-      gossipReadHandler(context, () => ({ host: HOST, port })),
+      gossipReadHandler(context, node?.members ?? (() => [{ host: HOST, port, leader: true, alive: true }])),
     ),
   });
 
@@ -147,6 +151,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     proxy = await startFaultProxy(HOST, grpcPort);
     port = proxy.port;
     faults.attach(proxy);
+    // A follower refuses writes, naming the leader, as a cluster's follower does.
+    if (node !== undefined) faults.follow(() => node.leaderFor(port));
   }
 
   const graceMs = options.shutdownGraceMs ?? 100;

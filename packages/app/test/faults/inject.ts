@@ -26,9 +26,9 @@ export interface Injected {
   resets: number;
 }
 
-/** Arms a random fault before a command with probability `rate`; now and then resets every connection. */
+/** Arms a random fault before a command with probability `rate` (on the server, or the one `target()` names now); now and then resets every connection. */
 export const serverFaults = (
-  server: TestServer,
+  serverOrLeader: TestServer | (() => TestServer),
   seed: number,
   rate: number,
 ): { readonly before: BeforeCommand; readonly injected: Injected } => {
@@ -36,6 +36,8 @@ export const serverFaults = (
   const injected: Injected = { byKind: {}, resets: 0 };
   const before: BeforeCommand = () => {
     if (roll() >= rate) return;
+    // A cluster's faults go to the node that leads now.
+    const server = typeof serverOrLeader === 'function' ? serverOrLeader() : serverOrLeader;
     if (roll() < 0.05) {
       server.faults.dropConnections();
       injected.resets += 1;

@@ -1,0 +1,79 @@
+// The emulated cluster through the real client: discovery through gossip with several hosts, writes on the leader,
+// NotLeader from followers, and the leader changing while a writer and a subscription run.
+import { randomUUID } from 'node:crypto';
+import { EventStoreDBClient, jsonEvent, NotLeaderError } from '@eventstore/db-client';
+import { expect, onTestFinished, test } from 'vitest';
+import { startTestCluster } from '../src/index.js';
+import { collect } from './harness.js';
+
+const event = (type: string) => jsonEvent({ id: randomUUID(), type, data: {} });
+
+const cluster3 = async () => {
+  const cluster = await startTestCluster({ client: '@eventstore/db-client' });
+  const client = EventStoreDBClient.connectionString(cluster.url);
+  onTestFinished(async () => {
+    await client.dispose();
+    await cluster.stop();
+  });
+  return { cluster, client };
+};
+
+test('gossip lists three members, one leading; the client finds the leader and writes there', async () => {
+  const { cluster, client } = await cluster3();
+  await client.appendToStream('s', event('A'));
+  const appendsOn = cluster.nodes.map((node) => node.calls.filter((path) => /Append$/.test(path)).length);
+  expect(appendsOn[0]).toBeGreaterThan(0);
+  expect(appendsOn.slice(1)).toEqual([0, 0]);
+  expect(cluster.nodes.map((node) => node.faults.fired.length)).toEqual([0, 0, 0]);
+  expect(cluster.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
+});
+
+test('a follower refuses an append with NotLeader naming the leader, and serves reads of the one log', async () => {
+  const { cluster, client } = await cluster3();
+  await client.appendToStream('s', event('A'));
+  const follower = EventStoreDBClient.connectionString(cluster.nodes[1]!.url);
+  onTestFinished(() => follower.dispose());
+  const refused = await follower.appendToStream('s', event('B')).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(NotLeaderError);
+  expect((refused as NotLeaderError).leader).toEqual({ address: '127.0.0.1', port: cluster.nodes[0]!.port });
+  expect((await collect(follower.readStream('s'))).map((e) => e.event?.type)).toEqual(['A']);
+});
+
+test('the leader changes while a writer and a subscription run: every write lands once, the subscription sees it', async () => {
+  const { cluster, client } = await cluster3();
+  const watcher = EventStoreDBClient.connectionString(cluster.nodes[2]!.url);
+  onTestFinished(() => watcher.dispose());
+  const seen: string[] = [];
+  const subscription = watcher.subscribeToStream('s', { fromRevision: 'start' });
+  subscription.on('data', (resolved) => seen.push(resolved.event?.type ?? ''));
+  const failures: unknown[] = [];
+  subscription.on('error', (error) => failures.push(error));
+  const written: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    // Nodes 0 and 1 take turns; node 2, where the subscription runs, stays a follower.
+    if (i % 10 === 5) cluster.elect(cluster.leader() === 0 ? 1 : 0);
+    // A write refused or cut by the election is sent again, with the same id at the same revision.
+    const next = event(`E${i}`);
+    for (let tries = 0; ; tries++) {
+      const sent = await client
+        .appendToStream('s', next, { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) })
+        .then(
+          () => 'ok',
+          (error: unknown) => error,
+        );
+      if (sent === 'ok') break;
+      if (tries > 20) throw sent;
+    }
+    written.push(`E${i}`);
+  }
+  expect(cluster.leader()).toBe(1);
+  expect(cluster.store.streamEvents('s').map((e) => e.type)).toEqual(written);
+  for (let waited = 0; seen.length < 30 && waited < 2_000; waited += 10)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(seen).toEqual(written);
+  expect(failures).toEqual([]);
+  // Writes reached more than one node: leadership moved and the client followed it.
+  const nodesWritten = cluster.nodes.filter((node) => node.requests.some((r) => r.kind === 'append')).length;
+  expect(nodesWritten).toBeGreaterThan(1);
+  await subscription.unsubscribe();
+});

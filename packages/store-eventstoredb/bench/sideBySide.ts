@@ -16,6 +16,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { handle, type AppendResult, type Decider, type EventStore } from '@dossier/core';
 import { startTestServer, type ClientPackage } from '@dossier/eventstoredb-test-server';
 import { createEventStoreDbStore } from '../src/index.js';
+import { must, seedLog } from './seed.js';
 import { rawClient, type RawClient } from './rawClient.js';
 
 const scale = Number(process.env['BENCH_SCALE'] ?? 1);
@@ -33,13 +34,6 @@ const counter: Decider<Add, number, Added, never> = {
   initialState: 0,
   decide: (_c, n) => E.right([{ type: 'Added', data: { n } }]),
   evolve: (n) => n + 1,
-};
-
-const must = async <A>(task: () => Promise<E.Either<unknown, A>>): Promise<A> => {
-  const result = await task();
-  if (E.isLeft(result))
-    throw new Error(JSON.stringify(result.left, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
-  return result.right;
 };
 
 const timed = async (work: () => Promise<void>): Promise<number> => {
@@ -242,18 +236,7 @@ const orderOf = (run: number): ReadonlyArray<'store' | 'raw'> =>
 try {
   // The reads first, over a log the store wrote (the raw client's events, without Dossier's metadata, come later: a
   // store reads only its own events, see docs/stores.md).
-  for (let b = 0; b < readBatches; b++)
-    await must(
-      store.append(
-        `seed-${b}`,
-        'no-stream',
-        Array.from({ length: 100 }, (_, n) => ({
-          type: 'Added',
-          data: { n },
-          metadata: { eventId: randomUUID() },
-        })),
-      ),
-    );
+  await seedLog(store, readBatches);
   // One command before timing: the store's one-time look at what the server offers is not a command's cost.
   await must(
     handle(store, counter, {

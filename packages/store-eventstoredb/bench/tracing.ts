@@ -29,6 +29,7 @@ import {
 } from '@dossier/core';
 import { startTestServer } from '@dossier/eventstoredb-test-server';
 import { createEventStoreDbStore } from '../src/index.js';
+import { must, seedLog } from './seed.js';
 
 const modes = ['none', 'batch, dropping exporter', 'simple, in-memory exporter'] as const;
 type Mode = (typeof modes)[number];
@@ -67,11 +68,6 @@ const dropping: SpanExporter = {
   shutdown: () => Promise.resolve(),
 };
 
-const must = async <A>(task: () => Promise<E.Either<unknown, A>>): Promise<A> => {
-  const result = await task();
-  if (E.isLeft(result)) throw new Error(JSON.stringify(result.left, (_k, v: unknown) => String(v)));
-  return result.right;
-};
 const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 
 const measure = async (mode: Mode): Promise<Measured> => {
@@ -96,18 +92,7 @@ const measure = async (mode: Mode): Promise<Measured> => {
   const client = EventStoreDBClient.connectionString(server.url);
   const store = createEventStoreDbStore({ client });
   try {
-    for (let b = 0; b < logBatches; b++)
-      await must(
-        store.append(
-          `seed-${b}`,
-          'no-stream',
-          Array.from({ length: 100 }, (_, n) => ({
-            type: 'Added',
-            data: { n },
-            metadata: { eventId: randomUUID() },
-          })),
-        ),
-      );
+    await seedLog(store, logBatches);
     const events = logBatches * 100;
     const caughtUpFrom = process.hrtime.bigint();
     const runner = await must(

@@ -38,24 +38,22 @@ export const checkEventIds = (
   return E.right(checked);
 };
 
+const eventDataWith =
+  (encodeMetadata: (metadata: PreparedEvent['metadata']) => EsdbEventData['metadata']) =>
+  (event: PreparedEvent): EsdbEventData => ({
+    id: event.metadata.eventId,
+    contentType: 'application/json',
+    type: event.type,
+    // The clients write data with JSON.stringify, so a bare number, boolean or null goes through too.
+    data: event.data as EsdbJsonData,
+    metadata: encodeMetadata(event.metadata),
+  });
+
 /** A prepared event as a JSON event with EventStoreDB metadata. */
-export const toEventData = (event: PreparedEvent): EsdbEventData => ({
-  id: event.metadata.eventId,
-  contentType: 'application/json',
-  type: event.type,
-  // The clients write data with JSON.stringify, so a bare number, boolean or null goes through too.
-  data: event.data as EsdbJsonData,
-  metadata: toEsdbMetadata(event.metadata),
-});
+export const toEventData = eventDataWith(toEsdbMetadata);
 
 /** A prepared event for a multi-stream append, whose metadata travels as string properties. */
-export const toPropertyEventData = (event: PreparedEvent): EsdbEventData => ({
-  id: event.metadata.eventId,
-  contentType: 'application/json',
-  type: event.type,
-  data: event.data as EsdbJsonData,
-  metadata: toEsdbProperties(event.metadata),
-});
+export const toPropertyEventData = eventDataWith(toEsdbProperties);
 
 /**
  * The hash covers the data as it is stored: data that JSON would change (a Date, a class instance) would

@@ -1,24 +1,15 @@
 // A command's round trips through @kurrent/kurrentdb-client, counted on the test server: on KurrentDB 25.1+ the
 // command-id claim and the events go in one multi-stream append — one round trip, atomic, the one event's position
 // from the answer — and on an older server the claim is appended first, then the events.
-import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handle, verifyStore, type Decider, type EventStore } from '@dossier/core';
+import { handle, verifyStore, type EventStore } from '@dossier/core';
 import type { ServedRequest } from '@dossier/eventstoredb-test-server';
 import { probeStreams } from '../src/atomicAppend.js';
 import { createEventStoreDbStore, type EsdbClientLike } from '../src/index.js';
 import { claimStream } from '../src/commandIndex.js';
+import { counter } from './support/counter.js';
 import { newEvent, right, left } from './support/events.js';
 import { startKurrentFixture, type KurrentFixture } from './support/kurrentdb.js';
-
-type Add = { readonly type: 'Add'; readonly n: number };
-type Added = { readonly type: 'Added'; readonly data: { readonly i: number } };
-const counter: Decider<Add, number, Added, never> = {
-  initialState: 0,
-  decide: (command, total) =>
-    E.right(Array.from({ length: command.n }, (_, i) => ({ type: 'Added', data: { i: total + i } }))),
-  evolve: (total) => total + 1,
-};
 
 let fixture: KurrentFixture | undefined;
 afterEach(async () => {

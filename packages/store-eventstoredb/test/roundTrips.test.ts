@@ -1,21 +1,12 @@
 // How many round trips a command costs on EventStoreDB, counted on the test server: the command handler hands the tip
 // it loaded to `append`, so the adapter never reads the stream's last event again; a batch goes in one append.
-import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handle, type Decider } from '@dossier/core';
+import { handle } from '@dossier/core';
 import type { ServedRequest } from '@dossier/eventstoredb-test-server';
 import { claimStream } from '../src/commandIndex.js';
+import { counter } from './support/counter.js';
 import { left, newEvent, right } from './support/events.js';
 import { startEsdbFixture, type EsdbFixture } from './support/eventstoredb.js';
-
-type Add = { readonly type: 'Add'; readonly n: number };
-type Added = { readonly type: 'Added'; readonly data: { readonly i: number } };
-const counter: Decider<Add, number, Added, never> = {
-  initialState: 0,
-  decide: (command, total) =>
-    E.right(Array.from({ length: command.n }, (_, i) => ({ type: 'Added', data: { i: total + i } }))),
-  evolve: (total) => total + 1,
-};
 
 let fixture: EsdbFixture | undefined;
 afterEach(async () => {

@@ -8,6 +8,7 @@ import type { StoreContext } from './context.js';
 import { deleteStream } from './deleteStream.js';
 import { readAll } from './readAll.js';
 import { readCommand } from './commandIndex.js';
+import { withGrpcReads } from './grpcReads.js';
 import { foreignEvents, type ForeignEventPolicy, type ForeignEventsReport } from './foreign.js';
 import { esdbSnapshots } from './snapshots.js';
 import { readStream } from './readStream.js';
@@ -72,7 +73,7 @@ export const createEventStoreDbStore = (
         : (client ??=
             'connectionString' in connection
               ? connect(connection.connectionString)
-              : Promise.resolve(connection.client)),
+              : Promise.resolve(withGrpcReads(connection.client))),
     schema: options.schema ?? anyJsonSchema,
     clock: options.clock ?? (() => new Date()),
     streamPrefix: options.streamPrefix ?? '',

@@ -68,7 +68,10 @@ const sendAll = async (
       }
       const tag = result.left._tag;
       counts.failures[tag] = (counts.failures[tag] ?? 0) + 1;
-      if (sends >= maxSends) throw new Error(`${commandId} on ${stream} failed ${sends} times, last: ${tag}`);
+      if (sends >= maxSends)
+        throw new Error(
+          `${commandId} on ${stream} failed ${sends} times, last: ${JSON.stringify(asJson(result.left))}`,
+        );
       counts.retries += 1;
     }
   }

@@ -1,0 +1,216 @@
+// @kurrent/kurrentdb-client 1.x reads through a native bridge (a Rust client of its own) that stops for good when a
+// reconnection fails: after a NotLeader, a connection cut while it asks the named node for its features ends the
+// bridge's connection loop, and every later read fails as unavailable until the process restarts (the kurrent
+// fault suite and test/grpcReads.test.ts reproduce it). Its gRPC channel, which appends and subscriptions use,
+// reconnects. So the store reads over that channel too, as @eventstore/db-client does, with the client's own
+// generated messages; where a client lacks what this needs (another version), its own reads are used.
+import { createRequire } from 'node:module';
+import type {
+  EsdbClientLike,
+  EsdbFilter,
+  EsdbReadAllOptions,
+  EsdbReadStreamOptions,
+  EsdbResolvedEvent,
+} from './clientLike.js';
+
+/** A protobuf message of the client's generated code: built with setters, as the client builds its own. */
+type Message = Record<string, (...args: unknown[]) => unknown>;
+type MessageClass = new () => Message;
+
+/** The client's generated messages and helpers that a gRPC read needs. */
+interface Generated {
+  readonly KurrentDBClient: abstract new (...args: never[]) => unknown;
+  readonly ReadReq: MessageClass & {
+    readonly Options: MessageClass & {
+      readonly StreamOptions: MessageClass;
+      readonly AllOptions: MessageClass;
+      readonly Position: MessageClass;
+      readonly UUIDOption: MessageClass;
+      readonly FilterOptions: MessageClass & { readonly Expression: MessageClass };
+    };
+  };
+  readonly Empty: MessageClass;
+  readonly StreamsClient: unknown;
+  readonly ReadStream: new (
+    create: () => Promise<unknown>,
+    convert: (event: unknown) => EsdbResolvedEvent,
+  ) => AsyncIterable<EsdbResolvedEvent>;
+  readonly convertGrpcEvent: (event: unknown) => EsdbResolvedEvent;
+  readonly createStreamIdentifier: (stream: string) => unknown;
+}
+
+/** The client's own call machinery: its channel, reconnection on NotLeader or a dropped connection, credentials. */
+interface ClientInternals {
+  readonly rustClient: unknown;
+  readonly GRPCStreamCreator: (
+    service: unknown,
+    name: string,
+    create: (service: { read: (req: Message, ...args: unknown[]) => unknown }) => unknown,
+  ) => () => Promise<unknown>;
+  readonly callArguments: (base: object, call: { readonly deadline: number }) => unknown[];
+}
+
+/** Calls a generated setter by name: the client ships no types for its messages, so they are typed loosely here. */
+const set = (message: Message, setter: string, value: unknown): void => void message[setter]!(value);
+
+const loadGenerated = (): Generated | undefined => {
+  try {
+    const require = createRequire(import.meta.url);
+    const root = '@kurrent/kurrentdb-client';
+    const protocols = `${root}/generated/kurrentdb/protocols/v1`;
+    const streams = require(`${protocols}/streams_pb`) as Pick<Generated, 'ReadReq'>;
+    const shared = require(`${protocols}/shared_pb`) as Pick<Generated, 'Empty'>;
+    const service = require(`${protocols}/streams_grpc_pb`) as Pick<Generated, 'StreamsClient'>;
+    const readStream = require(`${root}/dist/streams/utils/ReadStream`) as Pick<Generated, 'ReadStream'>;
+    const utils = require(`${root}/dist/utils`) as Pick<
+      Generated,
+      'convertGrpcEvent' | 'createStreamIdentifier'
+    >;
+    const client = require(root) as Pick<Generated, 'KurrentDBClient'>;
+    const generated: Generated = {
+      KurrentDBClient: client.KurrentDBClient,
+      ReadReq: streams.ReadReq,
+      Empty: shared.Empty,
+      StreamsClient: service.StreamsClient,
+      ReadStream: readStream.ReadStream,
+      convertGrpcEvent: utils.convertGrpcEvent,
+      createStreamIdentifier: utils.createStreamIdentifier,
+    };
+    return Object.values(generated).every((part) => typeof part === 'function') ? generated : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+let generated: Generated | null | undefined;
+
+/** The generated code, loaded once, and only for a client that has a bridge. */
+const kurrentGenerated = (): Generated | undefined => {
+  if (generated === undefined) generated = loadGenerated() ?? null;
+  return generated ?? undefined;
+};
+
+const hasBridge = (client: object): client is ClientInternals =>
+  'rustClient' in client &&
+  typeof (client as Partial<ClientInternals>).GRPCStreamCreator === 'function' &&
+  typeof (client as Partial<ClientInternals>).callArguments === 'function';
+
+const setFilter = (g: Generated, options: Message, filter: EsdbFilter | undefined): void => {
+  if (filter === undefined) {
+    set(options, 'setNoFilter', new g.Empty());
+    return;
+  }
+  const expression = new g.ReadReq.Options.FilterOptions.Expression();
+  if ('prefixes' in filter) set(expression, 'setPrefixList', filter.prefixes);
+  else set(expression, 'setRegex', filter.regex);
+  const filterOptions = new g.ReadReq.Options.FilterOptions();
+  if (filter.filterOn === 'streamName') set(filterOptions, 'setStreamIdentifier', expression);
+  else set(filterOptions, 'setEventType', expression);
+  set(filterOptions, 'setCount', new g.Empty());
+  set(filterOptions, 'setCheckpointintervalmultiplier', filter.checkpointInterval);
+  set(options, 'setFilter', filterOptions);
+};
+
+/** The options every read shares: how many, which way, no links resolved, ids as strings. */
+const readOptions = (
+  g: Generated,
+  maxCount: number | bigint,
+  direction: 'forwards' | 'backwards',
+): Message => {
+  const options = new g.ReadReq.Options();
+  const uuid = new g.ReadReq.Options.UUIDOption();
+  set(uuid, 'setString', new g.Empty());
+  set(options, 'setUuidOption', uuid);
+  set(options, 'setResolveLinks', false);
+  set(options, 'setCount', maxCount.toString(10));
+  set(options, 'setReadDirection', direction === 'forwards' ? 0 : 1);
+  return options;
+};
+
+const streamRequest = (g: Generated, stream: string, options: EsdbReadStreamOptions): Message => {
+  const read = readOptions(g, options.maxCount, options.direction);
+  const streamOptions = new g.ReadReq.Options.StreamOptions();
+  set(streamOptions, 'setStreamIdentifier', g.createStreamIdentifier(stream));
+  if (options.fromRevision === 'start') set(streamOptions, 'setStart', new g.Empty());
+  else if (options.fromRevision === 'end') set(streamOptions, 'setEnd', new g.Empty());
+  else set(streamOptions, 'setRevision', options.fromRevision.toString(10));
+  set(read, 'setStream', streamOptions);
+  set(read, 'setNoFilter', new g.Empty());
+  const request = new g.ReadReq();
+  set(request, 'setOptions', read);
+  return request;
+};
+
+const allRequest = (g: Generated, options: EsdbReadAllOptions): Message => {
+  const read = readOptions(g, options.maxCount, options.direction);
+  const allOptions = new g.ReadReq.Options.AllOptions();
+  if (options.fromPosition === 'start') set(allOptions, 'setStart', new g.Empty());
+  else if (options.fromPosition === 'end') set(allOptions, 'setEnd', new g.Empty());
+  else {
+    const position = new g.ReadReq.Options.Position();
+    set(position, 'setCommitPosition', options.fromPosition.commit.toString(10));
+    set(position, 'setPreparePosition', options.fromPosition.prepare.toString(10));
+    set(allOptions, 'setPosition', position);
+  }
+  set(read, 'setAll', allOptions);
+  setFilter(g, read, options.filter);
+  const request = new g.ReadReq();
+  set(request, 'setOptions', read);
+  return request;
+};
+
+/** A stream's truncate-before (`$tb`) from the last event of its metadata stream, as the client's getStreamMetadata. */
+const truncateBefore = async (
+  readStream: (stream: string, options: EsdbReadStreamOptions) => AsyncIterable<EsdbResolvedEvent>,
+  stream: string,
+): Promise<{ readonly metadata?: { readonly truncateBefore?: unknown } }> => {
+  let metadata: unknown;
+  try {
+    // Read to the end, never left early: a read abandoned midway leaves its call open until the client is disposed.
+    for await (const resolved of readStream(`$$${stream}`, {
+      direction: 'backwards',
+      fromRevision: 'end',
+      maxCount: 1,
+    })) {
+      if (resolved.event?.isJson === true) metadata = resolved.event.data;
+    }
+    return typeof metadata === 'object' && metadata !== null
+      ? { metadata: { truncateBefore: (metadata as Record<string, unknown>)['$tb'] } }
+      : {};
+  } catch (thrown) {
+    if ((thrown as { readonly type?: unknown }).type === 'stream-not-found') return {};
+    throw thrown;
+  }
+};
+
+/**
+ * The client as the store uses it: a KurrentDBClient reads over its gRPC channel (see above), anything else is
+ * used as it is. Every other call goes to the client itself.
+ */
+export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
+  if (!hasBridge(client)) return client;
+  const g = kurrentGenerated();
+  // Another copy of the package than the one found here: its messages would not be the client's.
+  if (g === undefined || !(client instanceof g.KurrentDBClient)) return client;
+  const read = (name: string, request: Message): AsyncIterable<EsdbResolvedEvent> =>
+    new g.ReadStream(
+      client.GRPCStreamCreator(g.StreamsClient, name, (service) =>
+        service.read(request, ...client.callArguments({}, { deadline: Infinity })),
+      ),
+      g.convertGrpcEvent,
+    );
+  const readStream = (stream: string, options: EsdbReadStreamOptions): AsyncIterable<EsdbResolvedEvent> =>
+    read('readStream', streamRequest(g, stream, options));
+  const multiStreamAppend = client.multiStreamAppend?.bind(client);
+  return {
+    appendToStream: (stream, events, options) => client.appendToStream(stream, events, options),
+    ...(multiStreamAppend === undefined ? {} : { multiStreamAppend }),
+    readStream,
+    readAll: (options) => read('readAll', allRequest(g, options)),
+    subscribeToAll: (options) => client.subscribeToAll(options),
+    deleteStream: (stream, options) => client.deleteStream(stream, options),
+    setStreamMetadata: (stream, metadata, options) => client.setStreamMetadata(stream, metadata, options),
+    getStreamMetadata: (stream) => truncateBefore(readStream, stream),
+    dispose: () => client.dispose(),
+  };
+};

@@ -109,7 +109,12 @@ export async function startNode(options: TestServerOptions, node?: ClusterNode):
       getSupportedMethods: recorded(
         calls,
         services.serverFeatures.getSupportedMethods.path,
-        getSupportedMethodsHandler(context, methods, options.serverVersion ?? '24.10.0'),
+        getSupportedMethodsHandler(
+          context,
+          methods,
+          // The version that has what is served: AppendSession came with 25.1.
+          options.serverVersion ?? (v2 === undefined ? '24.10.0' : '25.1.0'),
+        ),
       ),
     });
   }

@@ -28,8 +28,8 @@ export interface TestServerOptions {
   /** Serve ServerFeatures at all (default true). Off, it answers UNIMPLEMENTED, as a 20.x server does. */
   readonly serverFeatures?: boolean;
   /**
-   * Reported by GetSupportedMethods (default '24.10.0'). The clients choose methods by the list, not by the
-   * version, so AppendSession is served and listed beside it unless `multiStreamAppend` is off.
+   * Reported by GetSupportedMethods: by default '25.1.0' when AppendSession is served, '24.10.0' when
+   * `multiStreamAppend` is off. The clients choose methods by the list, not by the version.
    */
   readonly serverVersion?: string;
   /** Maximum bytes per append (default 1 MiB, the server's default). */

@@ -16,6 +16,8 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
+import { createRequire } from 'node:module';
+import { credentials, type ChannelCredentials } from '@grpc/grpc-js';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { loadProtocol } from '../src/protocol.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../src/index.js';
@@ -144,4 +146,38 @@ test('an append past its deadline is answered DeadlineExceeded, and nothing is w
   ).rejects.toBeInstanceOf(DeadlineExceededError);
 
   expect(server.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
+});
+
+test('GetSupportedMethods reports 25.1.0 with AppendSession served and 24.10.0 without it', async () => {
+  const requireGenerated = createRequire(import.meta.url);
+  const generated = '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1';
+  const { ServerFeaturesClient } = requireGenerated(`${generated}/serverfeatures_grpc_pb.js`) as {
+    ServerFeaturesClient: new (
+      address: string,
+      creds: ChannelCredentials,
+    ) => {
+      getSupportedMethods(
+        request: unknown,
+        callback: (error: Error | null, reply: { getEventStoreServerVersion(): string }) => void,
+      ): void;
+      close(): void;
+    };
+  };
+  const { Empty } = requireGenerated(`${generated}/shared_pb.js`) as { Empty: new () => unknown };
+  const versionOf = async (multiStreamAppend: boolean): Promise<string> => {
+    const server = await startTestServer({ client: '@kurrent/kurrentdb-client', multiStreamAppend });
+    const raw = new ServerFeaturesClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
+    try {
+      return await new Promise((resolve, reject) =>
+        raw.getSupportedMethods(new Empty(), (error, reply) =>
+          error === null ? resolve(reply.getEventStoreServerVersion()) : reject(error),
+        ),
+      );
+    } finally {
+      raw.close();
+      await server.stop();
+    }
+  };
+  expect(await versionOf(true)).toBe('25.1.0');
+  expect(await versionOf(false)).toBe('24.10.0');
 });

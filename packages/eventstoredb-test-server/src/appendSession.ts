@@ -7,7 +7,9 @@
 // - the answer gives each stream's last revision and one position for the transaction (here: that of its last
 //   record, as this server's Append answers for a batch);
 // - a record's properties are its metadata: v1 reads see them as one JSON object (25.1's converter serialises
-//   the properties map to JSON), so `{ "k": "v" }` sent as properties reads back as the bytes `{"k":"v"}`.
+//   the properties map to JSON), so `{ "k": "v" }` sent as properties reads back as `{"k":"v"}` — with the
+//   record's schema added, as `$schema.name` (the type) and `$schema.format` (`Json`, `Bytes`, …), as 25.1 stores
+//   them (the client's own multiAppendStream test reads them back).
 import { Metadata, status as GrpcStatus, type handleClientStreamingCall } from '@grpc/grpc-js';
 import type { ServerContext } from './context.js';
 import { invalidArgumentError, type CallError } from './errors.js';
@@ -37,6 +39,23 @@ function detailedError(
   return Object.assign(new Error(message), { code, details: message, metadata });
 }
 
+/** A schema format as the server names it (its enum's name, C#-cased): `Json`, `Protobuf`, `Avro`, `Bytes`. */
+function formatName(v2: V2Protocol, format: number | undefined): string {
+  const { SchemaFormat } = v2.streams;
+  switch (format) {
+    case SchemaFormat.SCHEMA_FORMAT_JSON:
+      return 'Json';
+    case SchemaFormat.SCHEMA_FORMAT_PROTOBUF:
+      return 'Protobuf';
+    case SchemaFormat.SCHEMA_FORMAT_AVRO:
+      return 'Avro';
+    case SchemaFormat.SCHEMA_FORMAT_BYTES:
+      return 'Bytes';
+    default:
+      return 'Unspecified';
+  }
+}
+
 /** The records of one request as storage events, with the JSON metadata a v1 read sees. */
 function recordsOf(v2: V2Protocol, request: V2AppendRequest): ProposedEvent[] | string {
   const events: ProposedEvent[] = [];
@@ -48,13 +67,14 @@ function recordsOf(v2: V2Protocol, request: V2AppendRequest): ProposedEvent[] | 
     if (!uuidPattern.test(id)) return `Could not parse RecordId '${id}' to GUID`;
     const properties: Record<string, unknown> = {};
     for (const [key, value] of record.getPropertiesMap().entries()) properties[key] = value.toJavaScript();
+    properties['$schema.name'] = type;
+    properties['$schema.format'] = formatName(v2, schema?.getFormat());
     events.push({
       id: id.toLowerCase(),
       type,
       isJson: schema?.getFormat() === v2.streams.SchemaFormat.SCHEMA_FORMAT_JSON,
       data: record.getData_asU8(),
-      metadata:
-        Object.keys(properties).length === 0 ? new Uint8Array() : utf8.encode(JSON.stringify(properties)),
+      metadata: utf8.encode(JSON.stringify(properties)),
     });
   }
   return events;

@@ -26,6 +26,13 @@ export interface TestCluster {
   readonly leader: () => number;
   /** Makes node `index` the leader; the old leader's connections are reset. Answers how many were. */
   readonly elect: (index: number) => number;
+  /**
+   * Node `index` dies: it refuses connections, its open ones are reset, gossip lists it dead, and if it led, the
+   * next live node leads.
+   */
+  readonly kill: (index: number) => Promise<void>;
+  /** Node `index` is back on its port, alive in gossip, a follower. */
+  readonly revive: (index: number) => Promise<void>;
   /** Stops every node. */
   readonly stop: () => Promise<void>;
 }
@@ -39,9 +46,10 @@ export const startTestCluster = async (options: TestClusterOptions): Promise<Tes
   if (options.systemEvents ?? true) writeSystemEvents(store);
   const ports: number[] = [];
   let leading = 0;
+  const dead = new Set<number>();
   const host = '127.0.0.1';
   const members = (): readonly ClusterMember[] =>
-    ports.map((port, index) => ({ host, port, leader: index === leading, alive: true }));
+    ports.map((port, index) => ({ host, port, leader: index === leading, alive: !dead.has(index) }));
   const node: ClusterNode = {
     store,
     members,
@@ -71,9 +79,26 @@ export const startTestCluster = async (options: TestClusterOptions): Promise<Tes
     leader: () => leading,
     elect: (index) => {
       if (nodes[index] === undefined) throw new Error(`startTestCluster: there is no node ${index}`);
+      if (dead.has(index)) throw new Error(`startTestCluster: node ${index} is down; revive it first`);
       const old = nodes[leading];
       leading = index;
       return old === undefined || old === nodes[index] ? 0 : old.faults.dropConnections();
+    },
+    kill: async (index) => {
+      const killed = nodes[index];
+      if (killed === undefined) throw new Error(`startTestCluster: there is no node ${index}`);
+      dead.add(index);
+      if (index === leading) {
+        const next = nodes.findIndex((_, i) => !dead.has(i));
+        if (next >= 0) leading = next;
+      }
+      await killed.faults.down();
+    },
+    revive: async (index) => {
+      const revived = nodes[index];
+      if (revived === undefined) throw new Error(`startTestCluster: there is no node ${index}`);
+      await revived.faults.up();
+      dead.delete(index);
     },
     stop: async () => {
       await Promise.all(nodes.map((started) => started.stop()));

@@ -24,6 +24,10 @@ export interface FaultProxy {
   readonly silent: boolean;
   /** How many client connections are open. */
   readonly open: number;
+  /** As a node that dies: stops listening (a new connection is refused) and cuts every open connection. */
+  down(): Promise<void>;
+  /** Listens again on the same port, as the node restarted. */
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,13 +69,16 @@ export const startFaultProxy = async (host: string, targetPort: number): Promise
     upstream.on('error', close);
   });
 
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? address.port : 0);
+  const listen = (on: number): Promise<number> =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(on, host, () => {
+        server.off('error', reject);
+        const address = server.address();
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
     });
-  });
+  const port = await listen(0);
 
   const cut = (relay: Relay): void => {
     // resetAndDestroy sends a TCP RST on both sides, as when a node dies: the client learns at once, and the server
@@ -107,6 +114,17 @@ export const startFaultProxy = async (host: string, targetPort: number): Promise
     },
     get open() {
       return relays.size;
+    },
+    down: async () => {
+      if (!server.listening) return;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const all = [...relays.values()];
+      relays.clear();
+      all.forEach(cut);
+      await closed;
+    },
+    up: async () => {
+      if (!server.listening) await listen(port);
     },
     close: () =>
       new Promise<void>((resolve) => {

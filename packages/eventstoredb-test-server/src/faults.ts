@@ -57,6 +57,10 @@ export interface Faults {
   dropConnections(): number;
   /** How many client connections are open. */
   readonly openConnections: number;
+  /** The node dies: it stops listening (connections are refused) and every open connection is reset. */
+  down(): Promise<void>;
+  /** The node is back, on the same port. */
+  up(): Promise<void>;
   /** Whether the node is silent now (a `silent` fault holding every byte). */
   readonly silent: boolean;
 }
@@ -120,6 +124,14 @@ export class FaultInjector implements Faults {
 
   dropConnections(): number {
     return this.proxy.dropAll();
+  }
+
+  down(): Promise<void> {
+    return this.proxy.down();
+  }
+
+  up(): Promise<void> {
+    return this.proxy.up();
   }
 
   get openConnections(): number {

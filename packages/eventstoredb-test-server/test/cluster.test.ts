@@ -1,6 +1,7 @@
 // The emulated cluster through the real client: discovery through gossip with several hosts, writes on the leader,
 // NotLeader from followers, and the leader changing while a writer and a subscription run.
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { EventStoreDBClient, jsonEvent, NotLeaderError } from '@eventstore/db-client';
 import { expect, onTestFinished, test } from 'vitest';
 import { startTestCluster } from '../src/index.js';
@@ -76,4 +77,34 @@ test('the leader changes while a writer and a subscription run: every write land
   const nodesWritten = cluster.nodes.filter((node) => node.requests.some((r) => r.kind === 'append')).length;
   expect(nodesWritten).toBeGreaterThan(1);
   await subscription.unsubscribe();
+});
+
+test('a killed leader refuses connections and the next live node leads; revived, it serves again as a follower', async () => {
+  const { cluster, client } = await cluster3();
+  await client.appendToStream('s', event('A'));
+  await cluster.kill(0);
+  expect(cluster.leader()).toBe(1);
+  const refused = await new Promise<string>((resolve) => {
+    const socket = connect(cluster.nodes[0]!.port, '127.0.0.1');
+    socket.on('connect', () => resolve('connected'));
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+  expect(refused).toBe('ECONNREFUSED');
+  // The client rediscovers through the live nodes' gossip and writes on the new leader.
+  let written = false;
+  for (let attempt = 0; attempt < 20 && !written; attempt++)
+    written = await client.appendToStream('s', event('B')).then(
+      () => true,
+      () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 50)),
+    );
+  expect(written).toBe(true);
+  expect(cluster.nodes[1]!.calls.some((path) => /Append$/.test(path))).toBe(true);
+  await cluster.revive(0);
+  expect(cluster.leader()).toBe(1);
+  const back = EventStoreDBClient.connectionString(cluster.nodes[0]!.url);
+  onTestFinished(() => back.dispose());
+  expect((await collect(back.readStream('s'))).map((e) => e.event?.type)).toEqual(['A', 'B']);
+  expect(await back.appendToStream('s', event('C')).catch((error: unknown) => error)).toBeInstanceOf(
+    NotLeaderError,
+  );
 });

@@ -1,14 +1,15 @@
 // Stands in for the client test suite's docker-based `Cluster` helper (packages/test/src/utils/Cluster.ts):
-// `up()` starts an in-process @dossier/eventstoredb-test-server, `down()` stops it, and the connection strings point
-// at it. The run script copies this file over the suite's Cluster.ts; the tests themselves run unchanged.
+// `up()` starts an in-process @dossier/eventstoredb-test-server (or, for a cluster, `startTestCluster` with as many
+// nodes, node 0 leading), `down()` stops it, and the connection strings point at it. The run script copies this
+// file over the suite's Cluster.ts; the tests themselves run unchanged.
 //
-// One node only: a cluster (count > 1) is refused in `up()`, so tests that need several nodes fail as not
-// applicable. A secure node (the default) serves TLS with the package's test certificate (CLIENT_TESTS_TLS_DIR, set
+// `killNode` and `resurrect` stop a node and bring every node back (a cluster's leader moving to the next live
+// node), as the suite's docker cluster does. A secure node (the default) serves TLS with the package's test certificate (CLIENT_TESTS_TLS_DIR, set
 // by run.mjs) and checks credentials and ACLs (`authentication: true`); an insecure one checks nothing. There are no
 // user certificates.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestServer } from '@dossier/eventstoredb-test-server';
+import { startTestCluster, startTestServer } from '@dossier/eventstoredb-test-server';
 
 const tlsDir = process.env.CLIENT_TESTS_TLS_DIR ?? '';
 
@@ -16,6 +17,7 @@ export class Cluster {
   domain = '127.0.0.1';
   #count;
   #server;
+  #cluster;
 
   constructor(count, insecure = false) {
     this.#count = count;
@@ -48,10 +50,10 @@ export class Cluster {
     };
   }
   get uri() {
-    return `${this.domain}:${this.#port()}`;
+    return `${this.domain}:${this.#ports()[0]}`;
   }
   get endpoints() {
-    return [{ address: this.domain, port: this.#port() }];
+    return this.#ports().map((port) => ({ address: this.domain, port }));
   }
 
   connectionString = () => this.connectionStringWithOverrides({});
@@ -70,7 +72,6 @@ export class Cluster {
   };
 
   up = async () => {
-    if (this.#count > 1) throw new Error(`not applicable: a cluster of ${this.#count} nodes is not emulated`);
     const secure = this.insecure
       ? {}
       : {
@@ -80,23 +81,36 @@ export class Cluster {
           },
           authentication: true,
         };
-    this.#server ??= await startTestServer({ client: '@kurrent/kurrentdb-client', ...secure });
+    if (this.#count > 1)
+      this.#cluster ??= await startTestCluster({
+        client: '@kurrent/kurrentdb-client',
+        nodes: this.#count,
+        ...secure,
+      });
+    else this.#server ??= await startTestServer({ client: '@kurrent/kurrentdb-client', ...secure });
   };
 
   down = async () => {
     await this.#server?.stop();
+    await this.#cluster?.stop();
     this.#server = undefined;
+    this.#cluster = undefined;
   };
 
-  killNode = async () => {
-    throw new Error('not applicable: nodes cannot be killed');
+  killNode = async (endpoint) => {
+    if (this.#cluster === undefined) throw new Error('not applicable: killNode on a single node');
+    const index = this.#ports().indexOf(endpoint.port);
+    if (index < 0) throw new Error(`no node at ${endpoint.address}:${endpoint.port}`);
+    this.#cluster.kill(index);
   };
   resurrect = async () => {
-    throw new Error('not applicable: nodes cannot be resurrected');
+    if (this.#cluster === undefined) throw new Error('not applicable: resurrect on a single node');
+    this.#cluster.nodes.forEach((_, index) => this.#cluster.revive(index));
   };
 
-  #port() {
+  #ports() {
+    if (this.#cluster !== undefined) return this.#cluster.nodes.map((node) => node.port);
     if (this.#server === undefined) throw new Error('Cluster.up() first');
-    return this.#server.port;
+    return [this.#server.port];
   }
 }

@@ -22,6 +22,10 @@ import type {
   ReadResp,
 } from './protocol.js';
 
+/** Whether a call asked for the leader (the clients' `requiresLeader`), which a follower must refuse. */
+const requiresLeader = (call: { readonly metadata: Metadata }): boolean =>
+  call.metadata.get('requires-leader')[0]?.toString() === 'true';
+
 const callError = (code: GrpcStatus, details: string, trailers: Record<string, string> = {}): CallError => {
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
@@ -70,7 +74,7 @@ export function faultyAppend(
 ): handleClientStreamingCall<AppendReq, AppendResp> {
   return (call, callback) => {
     // The stream is named in the first request, which has not arrived yet: appends over Append are not attributed.
-    const fault = faults.take('append', undefined);
+    const fault = faults.take('append', undefined, requiresLeader(call));
     if (fault === undefined) return handler(call, callback);
     const drop = (): void => void faults.proxy.drop(call.getPeer());
     const discard = (then: () => void): void => {
@@ -121,7 +125,11 @@ export function faultyBatchAppend(
         const key = uuidToString(request.getCorrelationId());
         const options = request.getOptions();
         if (options !== undefined && !faultOf.has(key)) {
-          const fault = faults.take('append', streamNameOf(options.getStreamIdentifier()));
+          const fault = faults.take(
+            'append',
+            streamNameOf(options.getStreamIdentifier()),
+            requiresLeader(call),
+          );
           if (fault !== undefined) faultOf.set(key, fault);
         }
         const fault = faultOf.get(key);
@@ -184,6 +192,7 @@ export function faultyRead(
     const fault = faults.take(
       target,
       stream === undefined ? undefined : streamNameOf(stream.getStreamIdentifier()),
+      requiresLeader(call),
     );
     if (fault === undefined) return handler(call);
     const fail = (error: CallError): void => void call.emit('error', error);

@@ -78,7 +78,10 @@ export class FaultInjector implements Faults {
   #proxy: FaultProxy | undefined;
   #leader: () => LeaderAddress | undefined = () => undefined;
 
-  /** As a cluster's follower: every append is refused with NotLeader naming `leader()`, while it names one. */
+  /**
+   * As a cluster's follower: a call that requires the leader (its `requires-leader` header) is refused with NotLeader
+   * naming `leader()`, while it names one; any other is served, as a follower forwards writes to the leader.
+   */
   follow(leader: () => LeaderAddress | undefined): void {
     this.#leader = leader;
   }
@@ -102,8 +105,8 @@ export class FaultInjector implements Faults {
   }
 
   /** The fault for this call, if one is waiting: taken, and recorded as fired. */
-  take(target: FaultTarget, stream: string | undefined): Fault | undefined {
-    const leader = target === 'append' ? this.#leader() : undefined;
+  take(target: FaultTarget, stream: string | undefined, requiresLeader = false): Fault | undefined {
+    const leader = requiresLeader ? this.#leader() : undefined;
     if (leader !== undefined) return { kind: 'notLeader', leader };
     const index = this.#queue.findIndex((queued) => queued.target === target);
     const queued = this.#queue[index];

@@ -29,15 +29,28 @@ test('gossip lists three members, one leading; the client finds the leader and w
   expect(cluster.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
 });
 
-test('a follower refuses an append with NotLeader naming the leader, and serves reads of the one log', async () => {
+test('a follower refuses what requires the leader with NotLeader naming it, and forwards other appends', async () => {
   const { cluster, client } = await cluster3();
   await client.appendToStream('s', event('A'));
   const follower = EventStoreDBClient.connectionString(cluster.nodes[1]!.url);
   onTestFinished(() => follower.dispose());
-  const refused = await follower.appendToStream('s', event('B')).catch((error: unknown) => error);
+  const refused = await follower
+    .appendToStream('s', event('B'), { requiresLeader: true })
+    .catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(NotLeaderError);
+  // A client that met NotLeader reconnects to the leader: the read and the forwarded append go through new ones.
+  const reader = EventStoreDBClient.connectionString(cluster.nodes[1]!.url);
+  const forwarder = EventStoreDBClient.connectionString(cluster.nodes[2]!.url);
+  onTestFinished(() => Promise.all([reader.dispose(), forwarder.dispose()]).then(() => undefined));
+  const refusedRead = await collect(reader.readStream('s', { requiresLeader: true })).catch(
+    (error: unknown) => error,
+  );
+  expect(refusedRead).toBeInstanceOf(NotLeaderError);
+  await forwarder.appendToStream('s', event('F'));
+  expect(cluster.nodes[2]!.requests.filter((r) => r.kind === 'append')).toHaveLength(1);
+  expect(cluster.store.streamEvents('s').map((e) => e.type)).toEqual(['A', 'F']);
   expect((refused as NotLeaderError).leader).toEqual({ address: '127.0.0.1', port: cluster.nodes[0]!.port });
-  expect((await collect(follower.readStream('s'))).map((e) => e.event?.type)).toEqual(['A']);
+  expect((await collect(forwarder.readStream('s'))).map((e) => e.event?.type)).toEqual(['A', 'F']);
 });
 
 test('the leader changes while a writer and a subscription run: every write lands once, the subscription sees it', async () => {
@@ -102,9 +115,15 @@ test('a killed leader refuses connections and the next live node leads; revived,
   await cluster.revive(0);
   expect(cluster.leader()).toBe(1);
   const back = EventStoreDBClient.connectionString(cluster.nodes[0]!.url);
-  onTestFinished(() => back.dispose());
+  const asked = EventStoreDBClient.connectionString(cluster.nodes[0]!.url);
+  onTestFinished(() => Promise.all([back.dispose(), asked.dispose()]).then(() => undefined));
   expect((await collect(back.readStream('s'))).map((e) => e.event?.type)).toEqual(['A', 'B']);
-  expect(await back.appendToStream('s', event('C')).catch((error: unknown) => error)).toBeInstanceOf(
-    NotLeaderError,
+  const askedLeader = await collect(asked.readStream('s', { requiresLeader: true })).catch(
+    (error: unknown) => error,
   );
+  expect(askedLeader).toBeInstanceOf(NotLeaderError);
+  expect((askedLeader as NotLeaderError).leader).toEqual({
+    address: '127.0.0.1',
+    port: cluster.nodes[1]!.port,
+  });
 });

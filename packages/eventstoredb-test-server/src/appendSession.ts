@@ -68,11 +68,12 @@ function recordsOf(v2: V2Protocol, request: V2AppendRequest): ProposedEvent[] | 
     const properties: Record<string, unknown> = {};
     for (const [key, value] of record.getPropertiesMap().entries()) properties[key] = value.toJavaScript();
     properties['$schema.name'] = type;
-    properties['$schema.format'] = formatName(v2, schema?.getFormat());
+    const format = schema?.getFormat();
+    properties['$schema.format'] = formatName(v2, format);
     events.push({
       id: id.toLowerCase(),
       type,
-      isJson: schema?.getFormat() === v2.streams.SchemaFormat.SCHEMA_FORMAT_JSON,
+      isJson: format === v2.streams.SchemaFormat.SCHEMA_FORMAT_JSON,
       data: record.getData_asU8(),
       metadata: utf8.encode(JSON.stringify(properties)),
     });

@@ -1,7 +1,8 @@
 // A cluster emulated in process: several nodes, each a server on a port of its own behind its own fault relay, all
 // serving one log (replication is instant: no lag, no lost acknowledged write), with a Gossip.Read that lists every
 // member and which one leads. Followers serve what they are sent (an append as if forwarded to the leader) and refuse
-// a call that requires the leader with NotLeader naming it; `elect(i)` moves the leadership and resets every connection to the old leader, as an election does.
+// a call that requires the leader with NotLeader naming it; `elect(i)` moves the leadership and resets every
+// connection to the old leader, as an election does; `kill(i)` and `revive(i)` stop and restart a node.
 import { Store } from './storage.js';
 import type { ClusterMember, ClusterNode } from './clusterNode.js';
 import { startNode } from './server.js';

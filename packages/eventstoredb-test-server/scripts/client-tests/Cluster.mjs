@@ -4,9 +4,9 @@
 // file over the suite's Cluster.ts; the tests themselves run unchanged.
 //
 // `killNode` and `resurrect` stop a node and bring every node back (a cluster's leader moving to the next live
-// node), as the suite's docker cluster does. A secure node (the default) serves TLS with the package's test certificate (CLIENT_TESTS_TLS_DIR, set
-// by run.mjs) and checks credentials and ACLs (`authentication: true`); an insecure one checks nothing. There are no
-// user certificates.
+// node), as the suite's docker cluster does. A secure node (the default) serves TLS with the package's test
+// certificate (CLIENT_TESTS_TLS_DIR, set by run.mjs) and checks credentials and ACLs (`authentication: true`); an
+// insecure one checks nothing. There are no user certificates.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestCluster, startTestServer } from '@dossier/eventstoredb-test-server';
@@ -101,11 +101,11 @@ export class Cluster {
     if (this.#cluster === undefined) throw new Error('not applicable: killNode on a single node');
     const index = this.#ports().indexOf(endpoint.port);
     if (index < 0) throw new Error(`no node at ${endpoint.address}:${endpoint.port}`);
-    this.#cluster.kill(index);
+    await this.#cluster.kill(index);
   };
   resurrect = async () => {
     if (this.#cluster === undefined) throw new Error('not applicable: resurrect on a single node');
-    this.#cluster.nodes.forEach((_, index) => this.#cluster.revive(index));
+    await Promise.all(this.#cluster.nodes.map((_, index) => this.#cluster.revive(index)));
   };
 
   #ports() {

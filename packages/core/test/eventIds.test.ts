@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   commandEventId,
@@ -24,6 +26,29 @@ describe('uuidV5', () => {
   it('gives the RFC 4122 test vector: www.example.com in the DNS namespace', () => {
     const dns = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
     expect(uuidV5('www.example.com', dns)).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+
+  it('equals RFC 4122 §4.3 done step by step, for any name and namespace (long and non-ASCII names too)', () => {
+    const byTheBook = (name: string, namespace: string): string => {
+      const digest = createHash('sha1')
+        .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+        .update(name, 'utf8')
+        .digest();
+      digest[6] = (digest[6]! & 0x0f) | 0x50;
+      digest[8] = (digest[8]! & 0x3f) | 0x80;
+      const hex = digest.subarray(0, 16).toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 400 })),
+        fc.oneof(fc.constant(eventIdNamespace), fc.uuid()),
+        (name, namespace) => {
+          expect(uuidV5(name, namespace)).toBe(byTheBook(name, namespace));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('sets version 5 and the RFC 4122 variant', () => {

@@ -179,9 +179,13 @@ export class Store {
     if (check.decision === 'deleted') return { kind: 'stream_deleted' };
     if (check.decision === 'wrong_expected_version')
       return { kind: 'wrong_expected_version', currentRevision: check.current };
-    // The server refuses to soft-delete a stream that never existed when told it does not
-    // exist (its DeleteNoStream gRPC test expects FailedPrecondition).
-    if (expected === ExpectedVersion.NoStream && !this.#everExisted(stream)) {
+    // The server refuses to soft-delete a stream that never existed, neither its events nor its
+    // metadata, whether told it does not exist or any (its DeleteNoStream gRPC test expects
+    // FailedPrecondition; KurrentDB#4637: "Expected version: -2, Actual version: -1" for any).
+    if (
+      (expected === ExpectedVersion.NoStream || expected === ExpectedVersion.Any) &&
+      !this.#everExisted(stream)
+    ) {
       return { kind: 'wrong_expected_version', currentRevision: this.lastEventNumber(stream) };
     }
     const record = this.#writeMetadata(stream, DELETED_STREAM);

@@ -74,6 +74,17 @@ describe('deleteStream (soft delete)', () => {
       expectedVersion: -1n,
       actualVersion: -1n,
     });
+    // So does any, the client's default (KurrentDB#4637; the client's no-reconnection test expects it).
+    await expect(client.deleteStream('missing')).rejects.toMatchObject({
+      type: 'wrong-expected-version',
+      expectedVersion: -2n,
+      actualVersion: -1n,
+    });
+    // A stream that has only metadata exists implicitly: it can be deleted.
+    await client.setStreamMetadata('implicit', { maxCount: 5 });
+    await client.deleteStream('implicit', { expectedRevision: 'no_stream' });
+    await client.setStreamMetadata('implicit-any', { maxCount: 5 });
+    await client.deleteStream('implicit-any');
   });
 
   test('$all still holds the events, and the `$metadata` event that deleted them', async () => {

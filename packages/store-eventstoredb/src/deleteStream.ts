@@ -26,17 +26,27 @@ const attempt = async (
   const current = last.right?.revision ?? null;
   if (!meetsExpectation(expected, current))
     return done(E.left(concurrencyConflict(stream, expected, current ?? 'no-stream')));
-  // `exists` has no spelling in the delete call: it becomes the revision just read. EventStoreDB refuses
-  // `no_stream` for a stream that never existed, where the port (like the in-memory store) marks the name
-  // deleted: `any` does that, and a writer creating the stream between the read above and this call would
-  // find it deleted too.
+  // `exists` has no spelling in the delete call: it becomes the revision just read; `no-stream` becomes `any`,
+  // and a writer creating the stream between the read above and the delete finds it deleted too.
   const at = expected === 'exists' || expected === 'no-stream' ? (current ?? 'any') : expected;
+  const name = esdbStream(ctx, stream);
+  const context = { operation: `deleting ${stream}`, stream, expected };
   try {
     const client = await ctx.client();
-    await client.deleteStream(esdbStream(ctx, stream), { expectedRevision: at });
+    try {
+      await client.deleteStream(name, { expectedRevision: at });
+    } catch (thrown) {
+      // The server refuses to soft-delete a name that never held events nor metadata, whatever was expected
+      // (KurrentDB#4637), where the port marks the name deleted: with metadata the stream exists implicitly,
+      // and deleting it then succeeds. Written only where there is none, so no metadata is ever replaced.
+      if (current === null && toStoreError(thrown, context)._tag === 'ConcurrencyConflict') {
+        await client.setStreamMetadata(name, {}, { expectedRevision: 'no_stream' }).catch(() => undefined);
+        await client.deleteStream(name, { expectedRevision: 'any' });
+      } else throw thrown;
+    }
     return done(E.right(undefined));
   } catch (thrown) {
-    const error = toStoreError(thrown, { operation: `deleting ${stream}`, stream, expected });
+    const error = toStoreError(thrown, context);
     if (error._tag === 'ConcurrencyConflict' && expected === 'exists') return { kind: 'raced' };
     return done(E.left(error));
   }

@@ -98,6 +98,21 @@ export const describeRead = (harness: ConformanceHarness): void => {
       expect((await right(store.append('ticket-2', 1n, numbered(1)))).nextExpectedRevision).toBe(2n);
     });
 
+    it('deleting a stream never written marks its name deleted, with any or no-stream expected', async () => {
+      const { store } = subject();
+      await right(store.deleteStream('ticket-never'));
+      await right(store.deleteStream('ticket-none', 'no-stream'));
+      for (const stream of ['ticket-never', 'ticket-none']) {
+        const deleted = { _tag: 'StreamDeleted', stream };
+        expect(await left(store.readStream(stream))).toEqual(deleted);
+        expect(await left(store.append(stream, 'no-stream', numbered(1)))).toEqual(deleted);
+      }
+      expect(await left(store.deleteStream('ticket-gone', 'exists'))).toMatchObject({
+        _tag: 'ConcurrencyConflict',
+        stream: 'ticket-gone',
+      });
+    });
+
     it('deleting checks the expected revision', async () => {
       const { store } = subject();
       await right(store.append('ticket-1', 'no-stream', numbered(3)));

@@ -10,73 +10,20 @@
 //   the properties map to JSON), so `{ "k": "v" }` sent as properties reads back as `{"k":"v"}` — with the
 //   record's schema added, as `$schema.name` (the type) and `$schema.format` (`Json`, `Bytes`, …), as 25.1 stores
 //   them (the client's own multiAppendStream test reads them back).
-import { Metadata, status as GrpcStatus, type handleClientStreamingCall } from '@grpc/grpc-js';
+import { status as GrpcStatus, type handleClientStreamingCall } from '@grpc/grpc-js';
 import type { ServerContext } from './context.js';
 import { invalidArgumentError, type CallError } from './errors.js';
-import type { Protocol, V2AppendRequest, V2AppendSessionResponse, V2Protocol } from './protocol.js';
+import type { V2AppendRequest, V2AppendSessionResponse, V2Protocol } from './protocol.js';
 import { ExpectedVersion, type ProposedEvent, type StreamWrite } from './storage.js';
-
-const utf8 = new TextEncoder();
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const errorsPackage = 'kurrentdb.protocol.v2.streams.errors';
-
-/** A failed call whose `grpc-status-details-bin` trailer carries a google.rpc.Status with one packed detail. */
-function detailedError(
-  protocol: Protocol,
-  code: GrpcStatus,
-  message: string,
-  detail: { serializeBinary(): Uint8Array },
-  typeName: string,
-): CallError {
-  const any = new protocol.google.Any();
-  any.pack(detail.serializeBinary(), `${errorsPackage}.${typeName}`);
-  const status = new protocol.status.Status()
-    .setCode(code as number)
-    .setMessage(message)
-    .setDetails(any);
-  const metadata = new Metadata();
-  metadata.set('grpc-status-details-bin', Buffer.from(status.serializeBinary()));
-  return Object.assign(new Error(message), { code, details: message, metadata });
-}
-
-/** A schema format as the server names it (its enum's name, C#-cased): `Json`, `Protobuf`, `Avro`, `Bytes`. */
-function formatName(v2: V2Protocol, format: number | undefined): string {
-  const { SchemaFormat } = v2.streams;
-  switch (format) {
-    case SchemaFormat.SCHEMA_FORMAT_JSON:
-      return 'Json';
-    case SchemaFormat.SCHEMA_FORMAT_PROTOBUF:
-      return 'Protobuf';
-    case SchemaFormat.SCHEMA_FORMAT_AVRO:
-      return 'Avro';
-    case SchemaFormat.SCHEMA_FORMAT_BYTES:
-      return 'Bytes';
-    default:
-      return 'Unspecified';
-  }
-}
+import { detailedError, recordEvent } from './v2Records.js';
 
 /** The records of one request as storage events, with the JSON metadata a v1 read sees. */
 function recordsOf(v2: V2Protocol, request: V2AppendRequest): ProposedEvent[] | string {
   const events: ProposedEvent[] = [];
   for (const record of request.getRecordsList()) {
-    const schema = record.getSchema();
-    const type = schema?.getName() ?? '';
-    if (type === '') return `A record for "${request.getStream()}" has no schema name.`;
-    const id = record.hasRecordId() ? (record.getRecordId() ?? '') : crypto.randomUUID();
-    if (!uuidPattern.test(id)) return `Could not parse RecordId '${id}' to GUID`;
-    const properties: Record<string, unknown> = {};
-    for (const [key, value] of record.getPropertiesMap().entries()) properties[key] = value.toJavaScript();
-    properties['$schema.name'] = type;
-    const format = schema?.getFormat();
-    properties['$schema.format'] = formatName(v2, format);
-    events.push({
-      id: id.toLowerCase(),
-      type,
-      isJson: format === v2.streams.SchemaFormat.SCHEMA_FORMAT_JSON,
-      data: record.getData_asU8(),
-      metadata: utf8.encode(JSON.stringify(properties)),
-    });
+    const event = recordEvent(v2, record, request.getStream());
+    if (typeof event === 'string') return event;
+    events.push(event);
   }
   return events;
 }

@@ -162,3 +162,6 @@ export type ClusterInfo = GossipPb.ClusterInfo;
 export type { ProjectionsPb };
 export type V2AppendRequest = V2StreamsPb.AppendRequest;
 export type V2AppendSessionResponse = V2StreamsPb.AppendSessionResponse;
+export type V2AppendRecord = V2StreamsPb.AppendRecord;
+export type V2AppendRecordsRequest = V2StreamsPb.AppendRecordsRequest;
+export type V2AppendRecordsResponse = V2StreamsPb.AppendRecordsResponse;

@@ -4,9 +4,9 @@
 /** One append or read as the server served it (a BatchAppend stream carries many appends: each one counts). */
 export type ServedRequest =
   | { readonly kind: 'append'; readonly stream: string; readonly events: number }
-  /** One v2 AppendSession: one round trip, atomic over its streams. */
+  /** One v2 AppendSession or AppendRecords: one round trip, atomic over its streams. */
   | {
-      readonly kind: 'appendSession';
+      readonly kind: 'appendSession' | 'appendRecords';
       readonly streams: ReadonlyArray<{ readonly stream: string; readonly events: number }>;
     }
   | {

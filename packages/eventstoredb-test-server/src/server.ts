@@ -16,6 +16,7 @@ import {
   type UntypedHandleCall,
 } from '@grpc/grpc-js';
 import { appendHandler } from './appendService.js';
+import { appendRecordsHandler } from './appendRecords.js';
 import { appendSessionHandler } from './appendSession.js';
 import { batchAppendHandler } from './batchAppend.js';
 import type { ServedRequest, ServerContext } from './context.js';
@@ -98,13 +99,18 @@ export async function startNode(options: TestServerOptions, node?: ClusterNode):
     ),
   });
   // KurrentDB 25.1's v2 multi-stream append, for the client that speaks it (a 24.10 server answers UNIMPLEMENTED).
+  // KurrentDB 26's AppendRecords beside it unless told otherwise (a 25.1 server answers UNIMPLEMENTED).
   const v2 = (options.multiStreamAppend ?? true) ? protocol.v2 : undefined;
+  const appendRecords = v2 !== undefined && (options.appendRecords ?? true);
   if (v2 !== undefined)
     server.addService(v2.service, {
       appendSession: recorded(calls, v2.service.appendSession.path, appendSessionHandler(context, v2)),
+      ...(appendRecords
+        ? { appendRecords: recorded(calls, v2.service.appendRecords.path, appendRecordsHandler(context, v2)) }
+        : {}),
     });
   if (options.serverFeatures ?? true) {
-    const methods = advertisedMethods(options.advertiseBatchAppend ?? true, v2 !== undefined);
+    const methods = advertisedMethods(options.advertiseBatchAppend ?? true, v2 !== undefined, appendRecords);
     server.addService(services.serverFeatures, {
       getSupportedMethods: recorded(
         calls,
@@ -112,8 +118,8 @@ export async function startNode(options: TestServerOptions, node?: ClusterNode):
         getSupportedMethodsHandler(
           context,
           methods,
-          // The version that has what is served: AppendSession came with 25.1.
-          options.serverVersion ?? (v2 === undefined ? '24.10.0' : '25.1.0'),
+          // The version that has what is served: AppendSession came with 25.1, AppendRecords with 26.
+          options.serverVersion ?? (appendRecords ? '26.1.0' : v2 === undefined ? '24.10.0' : '25.1.0'),
         ),
       ),
     });

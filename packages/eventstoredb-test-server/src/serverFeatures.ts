@@ -16,7 +16,9 @@ export interface AdvertisedMethod {
 export function advertisedMethods(
   advertiseBatchAppend: boolean,
   advertiseAppendSession = false,
+  advertiseAppendRecords = false,
 ): readonly AdvertisedMethod[] {
+  const v2 = 'kurrentdb.protocol.v2.streams.StreamsService';
   const streams = 'event_store.client.streams.Streams';
   return [
     { service: streams, method: 'Read', features: ['position', 'events'] },
@@ -26,9 +28,8 @@ export function advertisedMethods(
     ...(advertiseBatchAppend
       ? [{ service: streams, method: 'BatchAppend', features: ['deadline_duration'] }]
       : []),
-    ...(advertiseAppendSession
-      ? [{ service: 'kurrentdb.protocol.v2.streams.StreamsService', method: 'AppendSession' }]
-      : []),
+    ...(advertiseAppendSession ? [{ service: v2, method: 'AppendSession' }] : []),
+    ...(advertiseAppendRecords ? [{ service: v2, method: 'AppendRecords' }] : []),
     { service: 'event_store.client.server_features.ServerFeatures', method: 'GetSupportedMethods' },
     { service: 'event_store.client.gossip.Gossip', method: 'Read' },
   ];

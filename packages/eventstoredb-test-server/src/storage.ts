@@ -67,6 +67,16 @@ export type ManyWriteResult =
     }
   | { readonly kind: 'failed'; readonly index: number; readonly failure: WriteResult };
 
+/** What a write of records naming their streams answers: each stream's last revision, or what failed. */
+export type RecordsWriteResult =
+  | {
+      readonly kind: 'ok';
+      readonly revisions: ReadonlyMap<string, bigint>;
+      /** The last record's position (of those written before, when every record had been). */
+      readonly position: bigint | undefined;
+    }
+  | { readonly kind: 'failed'; readonly stream: string; readonly failure: WriteResult };
+
 export type DeleteResult =
   | { readonly kind: 'ok'; readonly position: bigint }
   | { readonly kind: 'wrong_expected_version'; readonly currentRevision: bigint }
@@ -153,6 +163,55 @@ export class Store {
       position,
     }));
     return { kind: 'ok', results };
+  }
+
+  /**
+   * Writes records that name their own streams, in the order given, all or none (the v2 AppendRecords): each
+   * stream is written as `any` expects (idempotent when every id of its records is there already). A tombstoned
+   * stream, or ids only partly written before, fail the whole write, with the index of the first record of the
+   * stream that failed. Otherwise every stream written to, with its last revision, and the last record's position.
+   */
+  appendRecords(
+    records: readonly { readonly stream: string; readonly event: ProposedEvent }[],
+  ): RecordsWriteResult {
+    const byStream = new Map<string, ProposedEvent[]>();
+    for (const { stream, event } of records) byStream.set(stream, [...(byStream.get(stream) ?? []), event]);
+    const checks = new Map<string, CommitCheck>();
+    for (const [stream, events] of byStream) {
+      const check = this.#checkCommit(
+        stream,
+        ExpectedVersion.Any,
+        events.map((event) => event.id),
+      );
+      if (check.decision === 'deleted')
+        return { kind: 'failed', stream, failure: { kind: 'stream_deleted' } };
+      if (check.decision === 'wrong_expected_version')
+        return {
+          kind: 'failed',
+          stream,
+          failure: { kind: 'wrong_expected_version', currentRevision: check.current },
+        };
+      checks.set(stream, check);
+    }
+    const revisions = new Map<string, bigint>();
+    let position: bigint | undefined;
+    for (const [stream, check] of checks) {
+      if (check.decision === 'idempotent') {
+        revisions.set(stream, check.last.revision);
+        if (position === undefined || check.last.position > position) position = check.last.position;
+      } else if (check.decision === 'ok' && check.softDeleted)
+        this.#writeMetadata(stream, check.current + 1n);
+    }
+    let wrote = false;
+    for (const { stream, event } of records) {
+      if (checks.get(stream)?.decision === 'idempotent') continue;
+      const written = this.#write(stream, this.lastEventNumber(stream) + 1n, event);
+      revisions.set(stream, written.revision);
+      position = written.position;
+      wrote = true;
+    }
+    if (wrote) this.#notify();
+    return { kind: 'ok', revisions, position };
   }
 
   #commit(

@@ -25,11 +25,18 @@ export interface TestServerOptions {
    * Off, the server is a 24.10 one: the client's multiStreamAppend answers UnsupportedError.
    */
   readonly multiStreamAppend?: boolean;
+  /**
+   * Serve KurrentDB 26's v2 StreamsService.AppendRecords (kurrentdb-client's `appendRecords`: one unary call, records
+   * naming their streams, consistency checks on any stream) and list it (default true, with `multiStreamAppend`).
+   * Off, the server is a 25.1 one: AppendSession without AppendRecords.
+   */
+  readonly appendRecords?: boolean;
   /** Serve ServerFeatures at all (default true). Off, it answers UNIMPLEMENTED, as a 20.x server does. */
   readonly serverFeatures?: boolean;
   /**
-   * Reported by GetSupportedMethods: by default '25.1.0' when AppendSession is served, '24.10.0' when
-   * `multiStreamAppend` is off. The clients choose methods by the list, not by the version.
+   * Reported by GetSupportedMethods: by default '26.1.0' when AppendRecords is served, '25.1.0' when only
+   * AppendSession is, '24.10.0' when `multiStreamAppend` is off. The clients choose methods by the list, not by the
+   * version (the client's own tests choose by the version).
    */
   readonly serverVersion?: string;
   /** Maximum bytes per append (default 1 MiB, the server's default). */

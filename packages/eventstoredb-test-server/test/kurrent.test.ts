@@ -148,7 +148,7 @@ test('an append past its deadline is answered DeadlineExceeded, and nothing is w
   expect(server.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
 });
 
-test('GetSupportedMethods reports 25.1.0 with AppendSession served and 24.10.0 without it', async () => {
+test('GetSupportedMethods reports 26.1.0 with AppendRecords served, 25.1.0 with AppendSession alone, 24.10.0 without', async () => {
   const requireGenerated = createRequire(import.meta.url);
   const generated = '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1';
   const { ServerFeaturesClient } = requireGenerated(`${generated}/serverfeatures_grpc_pb.js`) as {
@@ -164,8 +164,12 @@ test('GetSupportedMethods reports 25.1.0 with AppendSession served and 24.10.0 w
     };
   };
   const { Empty } = requireGenerated(`${generated}/shared_pb.js`) as { Empty: new () => unknown };
-  const versionOf = async (multiStreamAppend: boolean): Promise<string> => {
-    const server = await startTestServer({ client: '@kurrent/kurrentdb-client', multiStreamAppend });
+  const versionOf = async (multiStreamAppend: boolean, appendRecords = true): Promise<string> => {
+    const server = await startTestServer({
+      client: '@kurrent/kurrentdb-client',
+      multiStreamAppend,
+      appendRecords,
+    });
     const raw = new ServerFeaturesClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
     try {
       return await new Promise((resolve, reject) =>
@@ -178,6 +182,7 @@ test('GetSupportedMethods reports 25.1.0 with AppendSession served and 24.10.0 w
       await server.stop();
     }
   };
-  expect(await versionOf(true)).toBe('25.1.0');
+  expect(await versionOf(true)).toBe('26.1.0');
+  expect(await versionOf(true, false)).toBe('25.1.0');
   expect(await versionOf(false)).toBe('24.10.0');
 });

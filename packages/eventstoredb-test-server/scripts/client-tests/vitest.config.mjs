@@ -30,6 +30,7 @@ export default defineConfig({
     include: ['streams/**/*.test.ts', 'connection/**/*.test.ts'],
     globals: true,
     setupFiles: [join(here, 'setup.mjs')],
+    snapshotSerializers: [join(here, 'errorSnapshot.mjs')],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -5,6 +5,7 @@
 // reconnects. So the store reads over that channel too, as @eventstore/db-client does, with the client's own
 // generated messages; where a client lacks what this needs (another version), its own reads are used.
 import { createRequire } from 'node:module';
+import { ReadResponse, toResolved } from './readResponses.js';
 import type {
   EsdbClientLike,
   EsdbFilter,
@@ -30,12 +31,14 @@ interface Generated {
     };
   };
   readonly Empty: MessageClass;
-  readonly StreamsClient: unknown;
+  /** The generated Streams client: its service definition's Read method, whose answers the store decodes itself. */
+  readonly StreamsClient: { readonly service: { readonly read: ReadMethod } };
+  /** A service client class of the client's own @grpc/grpc-js, made for one method. */
+  readonly makeClient: (methods: { readonly read: ReadMethod }) => unknown;
   readonly ReadStream: new (
     create: () => Promise<unknown>,
     convert: (event: unknown) => EsdbResolvedEvent,
   ) => AsyncIterable<EsdbResolvedEvent>;
-  readonly convertGrpcEvent: (event: unknown) => EsdbResolvedEvent;
   readonly createStreamIdentifier: (stream: string) => unknown;
 }
 
@@ -50,6 +53,15 @@ interface ClientInternals {
   readonly callArguments: (base: object, call: { readonly deadline: number }) => unknown[];
 }
 
+/** A gRPC method definition, as @grpc/grpc-js takes it. */
+interface ReadMethod {
+  readonly path: string;
+  readonly requestStream: boolean;
+  readonly responseStream: boolean;
+  readonly requestSerialize: (message: never) => Buffer;
+  readonly responseDeserialize: (bytes: Buffer) => unknown;
+}
+
 /** Calls a generated setter by name: the client ships no types for its messages, so they are typed loosely here. */
 const set = (message: Message, setter: string, value: unknown): void => void message[setter]!(value);
 
@@ -61,28 +73,44 @@ const loadGenerated = (): Generated | undefined => {
     const streams = require(`${protocols}/streams_pb`) as Pick<Generated, 'ReadReq'>;
     const shared = require(`${protocols}/shared_pb`) as Pick<Generated, 'Empty'>;
     const service = require(`${protocols}/streams_grpc_pb`) as Pick<Generated, 'StreamsClient'>;
+    // The client's own copy of @grpc/grpc-js: a client class of another copy could not use the client's channel.
+    const grpc = createRequire(require.resolve(root))('@grpc/grpc-js') as {
+      makeGenericClientConstructor: (methods: object, serviceName: string) => unknown;
+    };
     const readStream = require(`${root}/dist/streams/utils/ReadStream`) as Pick<Generated, 'ReadStream'>;
-    const utils = require(`${root}/dist/utils`) as Pick<
-      Generated,
-      'convertGrpcEvent' | 'createStreamIdentifier'
-    >;
+    const utils = require(`${root}/dist/utils`) as Pick<Generated, 'createStreamIdentifier'>;
     const client = require(root) as Pick<Generated, 'KurrentDBClient'>;
     const generated: Generated = {
       KurrentDBClient: client.KurrentDBClient,
       ReadReq: streams.ReadReq,
       Empty: shared.Empty,
       StreamsClient: service.StreamsClient,
+      makeClient: (methods) => grpc.makeGenericClientConstructor(methods, 'Streams'),
       ReadStream: readStream.ReadStream,
-      convertGrpcEvent: utils.convertGrpcEvent,
       createStreamIdentifier: utils.createStreamIdentifier,
     };
-    return Object.values(generated).every((part) => typeof part === 'function') ? generated : undefined;
+    const parts = { ...generated, StreamsClient: generated.StreamsClient.service.read.responseDeserialize };
+    return Object.values(parts).every((part) => typeof part === 'function') ? generated : undefined;
   } catch {
     return undefined;
   }
 };
 
 let generated: Generated | null | undefined;
+let readClient: unknown;
+
+/**
+ * A Streams client class with the generated Read method but for its answers, which are decoded by
+ * {@link ReadResponse} rather than into the generated messages: made once, so that the client keeps one instance
+ * of it on its channel (it keys its clients by class).
+ */
+const streamsClient = (g: Generated): unknown =>
+  (readClient ??= g.makeClient({
+    read: {
+      ...g.StreamsClient.service.read,
+      responseDeserialize: (bytes: Buffer) => ReadResponse.decode(bytes),
+    },
+  }));
 
 /** The generated code, loaded once, and only for a client that has a bridge. */
 const kurrentGenerated = (): Generated | undefined => {
@@ -194,10 +222,10 @@ export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
   if (g === undefined || !(client instanceof g.KurrentDBClient)) return client;
   const read = (name: string, request: Message): AsyncIterable<EsdbResolvedEvent> =>
     new g.ReadStream(
-      client.GRPCStreamCreator(g.StreamsClient, name, (service) =>
+      client.GRPCStreamCreator(streamsClient(g), name, (service) =>
         service.read(request, ...client.callArguments({}, { deadline: Infinity })),
       ),
-      g.convertGrpcEvent,
+      toResolved as (event: unknown) => EsdbResolvedEvent,
     );
   const readStream = (stream: string, options: EsdbReadStreamOptions): AsyncIterable<EsdbResolvedEvent> =>
     read('readStream', streamRequest(g, stream, options));

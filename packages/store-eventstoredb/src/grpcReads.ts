@@ -1,9 +1,11 @@
 // @kurrent/kurrentdb-client 1.x reads through a native bridge (a Rust client of its own) that stops for good when a
 // reconnection fails: after a NotLeader, a connection cut while it asks the named node for its features ends the
 // bridge's connection loop, and every later read fails as unavailable until the process restarts (the kurrent
-// fault suite and test/grpcReads.test.ts reproduce it). Its gRPC channel, which appends and subscriptions use,
-// reconnects. So the store reads over that channel too, as @eventstore/db-client does, with the client's own
-// generated messages; where a client lacks what this needs (another version), its own reads are used.
+// fault suite and test/grpcReads.test.ts reproduce it). Its gRPC channel, which appends use, reconnects. So the store
+// reads and subscribes over that channel, through the client's own call machinery (reconnection, credentials) and
+// request messages, with the answers decoded by readResponses.ts rather than into the generated messages (most of a
+// long read's time on the application's thread); where a client lacks what this needs (another version), its own
+// reads are used.
 import { createRequire } from 'node:module';
 import { ReadResponse, toResolved } from './readResponses.js';
 import type {
@@ -12,6 +14,8 @@ import type {
   EsdbReadAllOptions,
   EsdbReadStreamOptions,
   EsdbResolvedEvent,
+  EsdbSubscribeToAllOptions,
+  EsdbSubscription,
 } from './clientLike.js';
 
 /** A protobuf message of the client's generated code: built with setters, as the client builds its own. */
@@ -28,6 +32,7 @@ interface Generated {
       readonly Position: MessageClass;
       readonly UUIDOption: MessageClass;
       readonly FilterOptions: MessageClass & { readonly Expression: MessageClass };
+      readonly SubscriptionOptions: MessageClass;
     };
   };
   readonly Empty: MessageClass;
@@ -35,6 +40,12 @@ interface Generated {
   readonly StreamsClient: { readonly service: { readonly read: ReadMethod } };
   /** A service client class of the client's own @grpc/grpc-js, made for one method. */
   readonly makeClient: (methods: { readonly read: ReadMethod }) => unknown;
+  readonly Subscription: new (
+    create: () => Promise<unknown>,
+    convert: (event: unknown) => EsdbResolvedEvent,
+    options: object,
+    checkpointReached: EsdbFilter['checkpointReached'],
+  ) => EsdbSubscription;
   readonly ReadStream: new (
     create: () => Promise<unknown>,
     convert: (event: unknown) => EsdbResolvedEvent,
@@ -78,6 +89,10 @@ const loadGenerated = (): Generated | undefined => {
       makeGenericClientConstructor: (methods: object, serviceName: string) => unknown;
     };
     const readStream = require(`${root}/dist/streams/utils/ReadStream`) as Pick<Generated, 'ReadStream'>;
+    const subscription = require(`${root}/dist/streams/utils/Subscription`) as Pick<
+      Generated,
+      'Subscription'
+    >;
     const utils = require(`${root}/dist/utils`) as Pick<Generated, 'createStreamIdentifier'>;
     const client = require(root) as Pick<Generated, 'KurrentDBClient'>;
     const generated: Generated = {
@@ -87,6 +102,7 @@ const loadGenerated = (): Generated | undefined => {
       StreamsClient: service.StreamsClient,
       makeClient: (methods) => grpc.makeGenericClientConstructor(methods, 'Streams'),
       ReadStream: readStream.ReadStream,
+      Subscription: subscription.Subscription,
       createStreamIdentifier: utils.createStreamIdentifier,
     };
     const parts = { ...generated, StreamsClient: generated.StreamsClient.service.read.responseDeserialize };
@@ -169,18 +185,37 @@ const streamRequest = (g: Generated, stream: string, options: EsdbReadStreamOpti
   return request;
 };
 
-const allRequest = (g: Generated, options: EsdbReadAllOptions): Message => {
-  const read = readOptions(g, options.maxCount, options.direction);
+const allStart = (g: Generated, from: EsdbReadAllOptions['fromPosition']): Message => {
   const allOptions = new g.ReadReq.Options.AllOptions();
-  if (options.fromPosition === 'start') set(allOptions, 'setStart', new g.Empty());
-  else if (options.fromPosition === 'end') set(allOptions, 'setEnd', new g.Empty());
+  if (from === 'start') set(allOptions, 'setStart', new g.Empty());
+  else if (from === 'end') set(allOptions, 'setEnd', new g.Empty());
   else {
     const position = new g.ReadReq.Options.Position();
-    set(position, 'setCommitPosition', options.fromPosition.commit.toString(10));
-    set(position, 'setPreparePosition', options.fromPosition.prepare.toString(10));
+    set(position, 'setCommitPosition', from.commit.toString(10));
+    set(position, 'setPreparePosition', from.prepare.toString(10));
     set(allOptions, 'setPosition', position);
   }
-  set(read, 'setAll', allOptions);
+  return allOptions;
+};
+
+const allRequest = (g: Generated, options: EsdbReadAllOptions): Message => {
+  const read = readOptions(g, options.maxCount, options.direction);
+  set(read, 'setAll', allStart(g, options.fromPosition));
+  setFilter(g, read, options.filter);
+  const request = new g.ReadReq();
+  set(request, 'setOptions', read);
+  return request;
+};
+
+/** A catch-up subscription to `$all` after a position (exclusive), as the client's subscribeToAll asks for one. */
+const subscriptionRequest = (g: Generated, options: EsdbSubscribeToAllOptions): Message => {
+  const read = new g.ReadReq.Options();
+  const uuid = new g.ReadReq.Options.UUIDOption();
+  set(uuid, 'setString', new g.Empty());
+  set(read, 'setUuidOption', uuid);
+  set(read, 'setResolveLinks', false);
+  set(read, 'setSubscription', new g.ReadReq.Options.SubscriptionOptions());
+  set(read, 'setAll', allStart(g, options.fromPosition));
   setFilter(g, read, options.filter);
   const request = new g.ReadReq();
   set(request, 'setOptions', read);
@@ -235,7 +270,15 @@ export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
     ...(multiStreamAppend === undefined ? {} : { multiStreamAppend }),
     readStream,
     readAll: (options) => read('readAll', allRequest(g, options)),
-    subscribeToAll: (options) => client.subscribeToAll(options),
+    subscribeToAll: (options) =>
+      new g.Subscription(
+        client.GRPCStreamCreator(streamsClient(g), 'subscribeToAll', (service) =>
+          service.read(subscriptionRequest(g, options), ...client.callArguments({}, { deadline: Infinity })),
+        ),
+        toResolved as (event: unknown) => EsdbResolvedEvent,
+        {},
+        options.filter?.checkpointReached,
+      ),
     deleteStream: (stream, options) => client.deleteStream(stream, options),
     setStreamMetadata: (stream, metadata, options) => client.setStreamMetadata(stream, metadata, options),
     getStreamMetadata: (stream) => truncateBefore(readStream, stream),

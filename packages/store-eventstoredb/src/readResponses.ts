@@ -176,59 +176,136 @@ const readNotFound = (reader: Reader, end: number): Uint8Array => {
   return stream ?? new Uint8Array();
 };
 
+const readCheckpoint = (reader: Reader, end: number): EsdbPosition => {
+  let commit = 0n;
+  let prepare = 0n;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag >>> 3 === 1 && (tag & 7) === 0) commit = varint64(reader);
+    else if (tag >>> 3 === 2 && (tag & 7) === 0) prepare = varint64(reader);
+    else reader.skipType(tag & 7);
+  }
+  return { commit, prepare };
+};
+
+const readSubscriptionId = (reader: Reader, end: number): string => {
+  let id = '';
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag >>> 3 === 1 && (tag & 7) === 2) id = reader.string();
+    else reader.skipType(tag & 7);
+  }
+  return id;
+};
+
+/** What one ReadResp holds: its content is a oneof. */
+type Content =
+  | { readonly kind: 'event'; readonly event: WireReadEvent }
+  | { readonly kind: 'streamNotFound'; readonly stream: Uint8Array }
+  | { readonly kind: 'confirmation'; readonly subscriptionId: string }
+  | { readonly kind: 'checkpoint'; readonly position: EsdbPosition }
+  | { readonly kind: 'caughtUp' }
+  | { readonly kind: 'fellBehind' }
+  | { readonly kind: 'other' };
+
+// CaughtUp and FellBehind as the client's Subscription reads them: their time and place are not decoded (the store
+// only listens for the signal), so they read as sent without a timestamp.
+const withoutTimestamp = Object.freeze({ hasTimestamp: () => false });
+
 /**
- * A ReadResp as the client's ReadStream reads one (it asks `hasEvent`, `hasStreamNotFound`, `hasConfirmation`): an
- * event, a stream not found, a confirmation, or what a count read does not act on (checkpoints, caught up, …).
+ * A ReadResp as the client's ReadStream and Subscription read one, asking `hasEvent`, `hasStreamNotFound`,
+ * `hasConfirmation`, `hasCheckpoint`, `hasCaughtUp`, `hasFellBehind` and getting each: an event, a stream not found,
+ * a confirmation, a checkpoint, caught up, fell behind, or what neither acts on (first and last positions).
  */
 export class ReadResponse {
-  private constructor(
-    private readonly event: WireReadEvent | undefined,
-    private readonly notFound: Uint8Array | undefined,
-    private readonly confirmation: boolean,
-  ) {}
+  private constructor(private readonly content: Content) {}
 
   hasEvent(): boolean {
-    return this.event !== undefined;
+    return this.content.kind === 'event';
   }
 
   getEvent(): WireReadEvent | undefined {
-    return this.event;
+    return this.content.kind === 'event' ? this.content.event : undefined;
   }
 
   hasStreamNotFound(): boolean {
-    return this.notFound !== undefined;
+    return this.content.kind === 'streamNotFound';
   }
 
   getStreamNotFound(): { getStreamIdentifier(): { getStreamName(): Uint8Array } } | undefined {
-    const name = this.notFound;
-    return name === undefined ? undefined : { getStreamIdentifier: () => ({ getStreamName: () => name }) };
+    if (this.content.kind !== 'streamNotFound') return undefined;
+    const name = this.content.stream;
+    return { getStreamIdentifier: () => ({ getStreamName: () => name }) };
   }
 
   hasConfirmation(): boolean {
-    return this.confirmation;
+    return this.content.kind === 'confirmation';
+  }
+
+  getConfirmation(): { getSubscriptionId(): string } | undefined {
+    if (this.content.kind !== 'confirmation') return undefined;
+    const id = this.content.subscriptionId;
+    return { getSubscriptionId: () => id };
+  }
+
+  hasCheckpoint(): boolean {
+    return this.content.kind === 'checkpoint';
+  }
+
+  /** The checkpoint's position; bigints, which the client's `BigInt(…)` takes as they are. */
+  getCheckpoint(): { getCommitPosition(): bigint; getPreparePosition(): bigint } | undefined {
+    if (this.content.kind !== 'checkpoint') return undefined;
+    const { commit, prepare } = this.content.position;
+    return { getCommitPosition: () => commit, getPreparePosition: () => prepare };
+  }
+
+  hasCaughtUp(): boolean {
+    return this.content.kind === 'caughtUp';
+  }
+
+  getCaughtUp(): { hasTimestamp(): boolean } | undefined {
+    return this.content.kind === 'caughtUp' ? withoutTimestamp : undefined;
+  }
+
+  hasFellBehind(): boolean {
+    return this.content.kind === 'fellBehind';
+  }
+
+  getFellBehind(): { hasTimestamp(): boolean } | undefined {
+    return this.content.kind === 'fellBehind' ? withoutTimestamp : undefined;
   }
 
   /** Decodes one ReadResp; its content is a oneof (fields 1 to 9), so the last of them wins, as in any decoder. */
   static decode(bytes: Uint8Array): ReadResponse {
     const reader = ReaderClass.create(bytes);
-    let event: WireReadEvent | undefined;
-    let notFound: Uint8Array | undefined;
-    let confirmation = false;
+    let content: Content = other;
     while (reader.pos < reader.len) {
       const tag = reader.uint32();
       const field = tag >>> 3;
       const wire = tag & 7;
-      if (field >= 1 && field <= 9) [event, notFound, confirmation] = [undefined, undefined, false];
-      if (wire === 2 && field === 1) event = readEvent(reader, reader.uint32() + reader.pos);
-      else if (wire === 2 && field === 4) notFound = readNotFound(reader, reader.uint32() + reader.pos);
-      else {
-        if (wire === 2 && field === 2) confirmation = true;
+      if (wire !== 2 || field < 1 || field > 9) {
+        if (field >= 1 && field <= 9) content = other;
         reader.skipType(wire);
+        continue;
+      }
+      const end = reader.uint32() + reader.pos;
+      if (field === 1) content = { kind: 'event', event: readEvent(reader, end) };
+      else if (field === 2)
+        content = { kind: 'confirmation', subscriptionId: readSubscriptionId(reader, end) };
+      else if (field === 3) content = { kind: 'checkpoint', position: readCheckpoint(reader, end) };
+      else if (field === 4) content = { kind: 'streamNotFound', stream: readNotFound(reader, end) };
+      else {
+        content = field === 8 ? caughtUp : field === 9 ? fellBehind : other;
+        reader.skip(end - reader.pos);
       }
     }
-    return new ReadResponse(event, notFound, confirmation);
+    return new ReadResponse(content);
   }
 }
+
+const other: Content = Object.freeze({ kind: 'other' });
+const caughtUp: Content = Object.freeze({ kind: 'caughtUp' });
+const fellBehind: Content = Object.freeze({ kind: 'fellBehind' });
 
 /** Bytes the reader sliced from the message, as the plain Uint8Array the client's generated code hands out. */
 const plainBytes = (bytes: Uint8Array): Uint8Array =>

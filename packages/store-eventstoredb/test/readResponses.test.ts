@@ -21,6 +21,7 @@ const streams = require(`${protocols}/streams_pb`) as {
     SubscriptionConfirmation: MessageClass;
     Checkpoint: MessageClass;
     CaughtUp: MessageClass;
+    FellBehind: MessageClass;
   };
 };
 const shared = require(`${protocols}/shared_pb`) as {
@@ -101,9 +102,10 @@ const answer = fc.oneof(
     position: fc.oneof(fc.constant(undefined), fc.constant('none' as const), uint64),
   }),
   fc.record({ kind: fc.constant('notFound' as const), stream: text }),
-  fc
-    .constantFrom('confirmation' as const, 'checkpoint' as const, 'caughtUp' as const)
-    .map((kind) => ({ kind })),
+  fc.record({ kind: fc.constant('confirmation' as const), id: text }),
+  fc.record({ kind: fc.constant('checkpoint' as const), commit: uint64, prepare: uint64 }),
+  fc.record({ kind: fc.constant('firstPosition' as const), at: uint64 }),
+  fc.constantFrom('caughtUp' as const, 'fellBehind' as const).map((kind) => ({ kind })),
 );
 
 const bytesOfAnswer = (a: typeof answer extends fc.Arbitrary<infer A> ? A : never): Uint8Array => {
@@ -121,10 +123,18 @@ const bytesOfAnswer = (a: typeof answer extends fc.Arbitrary<infer A> ? A : neve
     call(identifier, 'setStreamName', utf8.encode(a.stream));
     call(notFound, 'setStreamIdentifier', identifier);
     call(response, 'setStreamNotFound', notFound);
-  } else if (a.kind === 'confirmation')
-    call(response, 'setConfirmation', new streams.ReadResp.SubscriptionConfirmation());
-  else if (a.kind === 'checkpoint') call(response, 'setCheckpoint', new streams.ReadResp.Checkpoint());
-  else call(response, 'setCaughtUp', new streams.ReadResp.CaughtUp());
+  } else if (a.kind === 'confirmation') {
+    const confirmation = new streams.ReadResp.SubscriptionConfirmation();
+    call(confirmation, 'setSubscriptionId', a.id);
+    call(response, 'setConfirmation', confirmation);
+  } else if (a.kind === 'checkpoint') {
+    const checkpoint = new streams.ReadResp.Checkpoint();
+    call(checkpoint, 'setCommitPosition', a.commit.toString());
+    call(checkpoint, 'setPreparePosition', a.prepare.toString());
+    call(response, 'setCheckpoint', checkpoint);
+  } else if (a.kind === 'firstPosition') call(response, 'setFirstStreamPosition', a.at.toString());
+  else if (a.kind === 'caughtUp') call(response, 'setCaughtUp', new streams.ReadResp.CaughtUp());
+  else call(response, 'setFellBehind', new streams.ReadResp.FellBehind());
   return call(response, 'serializeBinary') as Uint8Array;
 };
 
@@ -154,6 +164,22 @@ describe('ReadResponse', () => {
         expect(ours.hasEvent()).toBe(call(theirs, 'hasEvent'));
         expect(ours.hasStreamNotFound()).toBe(call(theirs, 'hasStreamNotFound'));
         expect(ours.hasConfirmation()).toBe(call(theirs, 'hasConfirmation'));
+        expect(ours.hasCheckpoint()).toBe(call(theirs, 'hasCheckpoint'));
+        expect(ours.hasCaughtUp()).toBe(call(theirs, 'hasCaughtUp'));
+        expect(ours.hasFellBehind()).toBe(call(theirs, 'hasFellBehind'));
+        if (ours.hasConfirmation())
+          expect(ours.getConfirmation()?.getSubscriptionId()).toBe(
+            call(call(theirs, 'getConfirmation') as Message, 'getSubscriptionId'),
+          );
+        if (ours.hasCheckpoint()) {
+          const checkpoint = call(theirs, 'getCheckpoint') as Message;
+          expect(BigInt(ours.getCheckpoint()!.getCommitPosition())).toBe(
+            BigInt(call(checkpoint, 'getCommitPosition') as string),
+          );
+          expect(BigInt(ours.getCheckpoint()!.getPreparePosition())).toBe(
+            BigInt(call(checkpoint, 'getPreparePosition') as string),
+          );
+        }
         if (ours.hasEvent())
           expect(toResolved(ours.getEvent() as WireReadEvent)).toEqual(
             byTheClient(call(theirs, 'getEvent') as Message),

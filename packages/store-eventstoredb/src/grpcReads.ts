@@ -1,11 +1,11 @@
-// @kurrent/kurrentdb-client 1.x reads through a native bridge (a Rust client of its own) that stops for good when a
-// reconnection fails: after a NotLeader, a connection cut while it asks the named node for its features ends the
-// bridge's connection loop, and every later read fails as unavailable until the process restarts (the kurrent
-// fault suite and test/grpcReads.test.ts reproduce it). Its gRPC channel, which appends use, reconnects. So the store
-// reads and subscribes over that channel, through the client's own call machinery (reconnection, credentials) and
-// request messages, with the answers decoded by readResponses.ts rather than into the generated messages (most of a
-// long read's time on the application's thread); where a client lacks what this needs (another version), its own
-// reads are used.
+// The store reads and subscribes over a client's gRPC channel, through the client's own call machinery (reconnection,
+// credentials) and request messages, with the answers decoded by readResponses.ts rather than into the generated
+// messages, which is most of a long read's time on the application's thread. Both packages' clients: for
+// @kurrent/kurrentdb-client 1.x this also keeps reads off its native bridge (a Rust client of its own), which stops
+// for good when a reconnection fails: after a NotLeader, a connection cut while it asks the named node for its
+// features ends the bridge's connection loop, and every later read fails as unavailable until the process restarts
+// (the kurrent fault suite and test/grpcReads.test.ts reproduce it). Where a client lacks what this needs (another
+// version, a wrapper), its own reads are used.
 import { createRequire } from 'node:module';
 import { ReadResponse, toResolved } from './readResponses.js';
 import type {
@@ -24,7 +24,8 @@ type MessageClass = new () => Message;
 
 /** The client's generated messages and helpers that a gRPC read needs. */
 interface Generated {
-  readonly KurrentDBClient: abstract new (...args: never[]) => unknown;
+  /** The package's client class: only its instances have the channel these messages belong to. */
+  readonly Client: abstract new (...args: never[]) => unknown;
   readonly ReadReq: MessageClass & {
     readonly Options: MessageClass & {
       readonly StreamOptions: MessageClass;
@@ -38,8 +39,12 @@ interface Generated {
   readonly Empty: MessageClass;
   /** The generated Streams client: its service definition's Read method, whose answers the store decodes itself. */
   readonly StreamsClient: { readonly service: { readonly read: ReadMethod } };
-  /** A service client class of the client's own @grpc/grpc-js, made for one method. */
-  readonly makeClient: (methods: { readonly read: ReadMethod }) => unknown;
+  /**
+   * A Streams client class of the package's own @grpc/grpc-js with the generated Read method but for its answers,
+   * which {@link ReadResponse} decodes rather than the generated messages: one per package, since the client keeps
+   * one instance of it on its channel, keyed by class.
+   */
+  readonly ReadClient: unknown;
   readonly Subscription: new (
     create: () => Promise<unknown>,
     convert: (event: unknown) => EsdbResolvedEvent,
@@ -55,7 +60,6 @@ interface Generated {
 
 /** The client's own call machinery: its channel, reconnection on NotLeader or a dropped connection, credentials. */
 interface ClientInternals {
-  readonly rustClient: unknown;
   readonly GRPCStreamCreator: (
     service: unknown,
     name: string,
@@ -76,14 +80,30 @@ interface ReadMethod {
 /** Calls a generated setter by name: the client ships no types for its messages, so they are typed loosely here. */
 const set = (message: Message, setter: string, value: unknown): void => void message[setter]!(value);
 
-const loadGenerated = (): Generated | undefined => {
+/** Where a client package keeps what a read needs. */
+interface ClientPackage {
+  readonly root: string;
+  readonly protocols: string;
+  readonly className: string;
+}
+
+const kurrent: ClientPackage = {
+  root: '@kurrent/kurrentdb-client',
+  protocols: 'generated/kurrentdb/protocols/v1',
+  className: 'KurrentDBClient',
+};
+const eventStoreDb: ClientPackage = {
+  root: '@eventstore/db-client',
+  protocols: 'generated',
+  className: 'EventStoreDBClient',
+};
+
+const loadGenerated = ({ root, protocols, className }: ClientPackage): Generated | undefined => {
   try {
     const require = createRequire(import.meta.url);
-    const root = '@kurrent/kurrentdb-client';
-    const protocols = `${root}/generated/kurrentdb/protocols/v1`;
-    const streams = require(`${protocols}/streams_pb`) as Pick<Generated, 'ReadReq'>;
-    const shared = require(`${protocols}/shared_pb`) as Pick<Generated, 'Empty'>;
-    const service = require(`${protocols}/streams_grpc_pb`) as Pick<Generated, 'StreamsClient'>;
+    const streams = require(`${root}/${protocols}/streams_pb`) as Pick<Generated, 'ReadReq'>;
+    const shared = require(`${root}/${protocols}/shared_pb`) as Pick<Generated, 'Empty'>;
+    const service = require(`${root}/${protocols}/streams_grpc_pb`) as Pick<Generated, 'StreamsClient'>;
     // The client's own copy of @grpc/grpc-js: a client class of another copy could not use the client's channel.
     const grpc = createRequire(require.resolve(root))('@grpc/grpc-js') as {
       makeGenericClientConstructor: (methods: object, serviceName: string) => unknown;
@@ -94,48 +114,37 @@ const loadGenerated = (): Generated | undefined => {
       'Subscription'
     >;
     const utils = require(`${root}/dist/utils`) as Pick<Generated, 'createStreamIdentifier'>;
-    const client = require(root) as Pick<Generated, 'KurrentDBClient'>;
+    const client = (require(root) as Record<string, Generated['Client']>)[className];
+    const read = service.StreamsClient.service.read;
     const generated: Generated = {
-      KurrentDBClient: client.KurrentDBClient,
+      Client: client as Generated['Client'],
       ReadReq: streams.ReadReq,
       Empty: shared.Empty,
       StreamsClient: service.StreamsClient,
-      makeClient: (methods) => grpc.makeGenericClientConstructor(methods, 'Streams'),
+      ReadClient: grpc.makeGenericClientConstructor(
+        { read: { ...read, responseDeserialize: (bytes: Buffer) => ReadResponse.decode(bytes) } },
+        'Streams',
+      ),
       ReadStream: readStream.ReadStream,
       Subscription: subscription.Subscription,
       createStreamIdentifier: utils.createStreamIdentifier,
     };
-    const parts = { ...generated, StreamsClient: generated.StreamsClient.service.read.responseDeserialize };
+    const parts = { ...generated, StreamsClient: read.responseDeserialize };
     return Object.values(parts).every((part) => typeof part === 'function') ? generated : undefined;
   } catch {
     return undefined;
   }
 };
 
-let generated: Generated | null | undefined;
-let readClient: unknown;
+const loaded = new Map<ClientPackage, Generated | null>();
 
-/**
- * A Streams client class with the generated Read method but for its answers, which are decoded by
- * {@link ReadResponse} rather than into the generated messages: made once, so that the client keeps one instance
- * of it on its channel (it keys its clients by class).
- */
-const streamsClient = (g: Generated): unknown =>
-  (readClient ??= g.makeClient({
-    read: {
-      ...g.StreamsClient.service.read,
-      responseDeserialize: (bytes: Buffer) => ReadResponse.decode(bytes),
-    },
-  }));
-
-/** The generated code, loaded once, and only for a client that has a bridge. */
-const kurrentGenerated = (): Generated | undefined => {
-  if (generated === undefined) generated = loadGenerated() ?? null;
-  return generated ?? undefined;
+/** A package's generated code, loaded once, and only for a client of that package. */
+const generatedOf = (pkg: ClientPackage): Generated | undefined => {
+  if (!loaded.has(pkg)) loaded.set(pkg, loadGenerated(pkg) ?? null);
+  return loaded.get(pkg) ?? undefined;
 };
 
-const hasBridge = (client: object): client is ClientInternals =>
-  'rustClient' in client &&
+const hasCallMachinery = (client: object): client is ClientInternals =>
   typeof (client as Partial<ClientInternals>).GRPCStreamCreator === 'function' &&
   typeof (client as Partial<ClientInternals>).callArguments === 'function';
 
@@ -247,17 +256,19 @@ const truncateBefore = async (
 };
 
 /**
- * The client as the store uses it: a KurrentDBClient reads over its gRPC channel (see above), anything else is
- * used as it is. Every other call goes to the client itself.
+ * The client as the store uses it: a KurrentDBClient or EventStoreDBClient reads and subscribes as above, anything
+ * else is used as it is. Every other call goes to the client itself.
  */
 export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
-  if (!hasBridge(client)) return client;
-  const g = kurrentGenerated();
+  if (!hasCallMachinery(client)) return client;
+  // Only a KurrentDBClient has a bridge; the other package is not loaded for it (their generated classes share one
+  // namespace, so the two must never load in one process).
+  const g = generatedOf('rustClient' in client ? kurrent : eventStoreDb);
   // Another copy of the package than the one found here: its messages would not be the client's.
-  if (g === undefined || !(client instanceof g.KurrentDBClient)) return client;
+  if (g === undefined || !(client instanceof g.Client)) return client;
   const read = (name: string, request: Message): AsyncIterable<EsdbResolvedEvent> =>
     new g.ReadStream(
-      client.GRPCStreamCreator(streamsClient(g), name, (service) =>
+      client.GRPCStreamCreator(g.ReadClient, name, (service) =>
         service.read(request, ...client.callArguments({}, { deadline: Infinity })),
       ),
       toResolved as (event: unknown) => EsdbResolvedEvent,
@@ -272,7 +283,7 @@ export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
     readAll: (options) => read('readAll', allRequest(g, options)),
     subscribeToAll: (options) =>
       new g.Subscription(
-        client.GRPCStreamCreator(streamsClient(g), 'subscribeToAll', (service) =>
+        client.GRPCStreamCreator(g.ReadClient, 'subscribeToAll', (service) =>
           service.read(subscriptionRequest(g, options), ...client.callArguments({}, { deadline: Infinity })),
         ),
         toResolved as (event: unknown) => EsdbResolvedEvent,

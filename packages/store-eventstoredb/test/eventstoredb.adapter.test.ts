@@ -4,6 +4,7 @@ import { binaryEvent, jsonEvent, type EventStoreDBClient } from '@eventstore/db-
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventStoreDbStore, type EsdbClientLike, type EventStoreDbStore } from '../src/index.js';
+import { withGrpcReads } from '../src/grpcReads.js';
 import { label, left, newEvent, newEvents, right, take } from './support/events.js';
 import { startEsdbFixture, type EsdbFixture } from './support/eventstoredb.js';
 
@@ -25,6 +26,24 @@ const rawEvents = async (client: EventStoreDBClient, stream: string) => {
 };
 
 describe('EventStoreDB adapter', () => {
+  it("reads and subscribes through the client's channel with its own decoding of the answers; reads what the client reads", async () => {
+    const { store, client } = await start();
+    const wrapped = withGrpcReads(client);
+    expect(wrapped).not.toBe(client);
+    expect(wrapped.readAll).not.toBe(client.readAll);
+    expect(wrapped.subscribeToAll).not.toBe(client.subscribeToAll);
+    await right(store.append('case-1', 'no-stream', newEvents(3)));
+    const ours = [];
+    for await (const resolved of wrapped.readStream('case-1', {
+      direction: 'forwards',
+      fromRevision: 'start',
+      maxCount: 10,
+    }))
+      ours.push(resolved.event);
+    const theirs = (await rawEvents(client, 'case-1')).map(({ created: _created, ...event }) => event);
+    expect(ours).toEqual(theirs);
+  });
+
   describe('metadata', () => {
     it('is EventStoreDB JSON metadata, with the event id as the EventStoreDB id and $correlationId, $causationId', async () => {
       const { store, client } = await start();

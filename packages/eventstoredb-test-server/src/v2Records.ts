@@ -40,6 +40,7 @@ function formatName(v2: V2Protocol, format: number | undefined): string {
       return 'Avro';
     case SchemaFormat.SCHEMA_FORMAT_BYTES:
       return 'Bytes';
+    case undefined:
     default:
       return 'Unspecified';
   }

@@ -39,7 +39,7 @@ const record = (
 });
 
 const check = (streamName: string, expectedState: ConsistencyCheck['expectedState']): ConsistencyCheck => ({
-  type: 'stream_state' as ConsistencyCheck['type'],
+  type: 'stream_state',
   streamName,
   expectedState,
 });

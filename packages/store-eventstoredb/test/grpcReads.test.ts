@@ -38,6 +38,8 @@ describe('reads through @kurrent/kurrentdb-client', () => {
     const { client } = await start();
     const wrapped = withGrpcReads(client);
     expect(wrapped).not.toBe(client);
+    // Compared, never called.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     expect(wrapped.readStream).not.toBe(client.readStream);
     // Anything that is not a KurrentDBClient is used as it is.
     const plain = { ...wrapped };

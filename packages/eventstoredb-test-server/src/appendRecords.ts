@@ -13,7 +13,14 @@ import { invalidArgumentError } from './errors.js';
 import { refusal } from './guard.js';
 import type { V2AppendRecordsRequest, V2AppendRecordsResponse, V2Protocol } from './protocol.js';
 import { DELETED_STREAM, ExpectedVersion, type ProposedEvent, type Store } from './storage.js';
-import { detailedError, recordEvent } from './v2Records.js';
+import {
+  detailedError,
+  recordEvent,
+  recordSize,
+  revisionConflict,
+  streamTombstoned,
+  transactionTooLarge,
+} from './v2Records.js';
 
 /** Where a stream stands for a check: its last revision, -1 without events or soft-deleted, the deleted mark. */
 const stateOf = (store: Store, stream: string): bigint => {
@@ -22,15 +29,12 @@ const stateOf = (store: Store, stream: string): bigint => {
   return store.lastEventNumber(stream);
 };
 
-const holds = (store: Store, stream: string, expected: bigint): boolean => {
+const holds = (state: bigint, expected: bigint): boolean => {
+  const live = state >= 0n && state !== DELETED_STREAM;
   if (expected === ExpectedVersion.Any) return true;
-  const tombstoned = store.isTombstoned(stream);
-  const softDeleted = !tombstoned && store.isSoftDeleted(stream);
-  const last = tombstoned || softDeleted ? -1n : store.lastEventNumber(stream);
-  if (expected === ExpectedVersion.NoStream) return last < 0n;
-  if (tombstoned || softDeleted) return false;
-  if (expected === ExpectedVersion.StreamExists) return last >= 0n;
-  return last === expected;
+  if (expected === ExpectedVersion.NoStream) return !live;
+  if (expected === ExpectedVersion.StreamExists) return live;
+  return live && state === expected;
 };
 
 export function appendRecordsHandler(
@@ -47,26 +51,15 @@ export function appendRecordsHandler(
       if (stream === '') return callback(invalidArgumentError('A record must name its stream.'));
       const event = recordEvent(v2, record, stream);
       if (typeof event === 'string') return callback(invalidArgumentError(event));
-      size += event.data.length + event.metadata.length + event.type.length;
+      size += recordSize(event);
       records.push({ stream, event });
     }
     if (records.length === 0) return callback(invalidArgumentError('At least one record must be present'));
-    if (size > context.maxAppendSize) {
-      const detail = new v2.errors.AppendTransactionSizeExceededErrorDetails()
-        .setSize(size)
-        .setMaxSize(context.maxAppendSize);
-      const message = `The append transaction of ${size} bytes exceeds the maximum of ${context.maxAppendSize}`;
-      return callback(
-        detailedError(
-          protocol,
-          GrpcStatus.ABORTED,
-          message,
-          detail,
-          'AppendTransactionSizeExceededErrorDetails',
-        ),
-      );
-    }
-    for (const stream of new Set(records.map((record) => record.stream))) {
+    if (size > context.maxAppendSize)
+      return callback(transactionTooLarge(protocol, v2, size, context.maxAppendSize));
+    const counts = new Map<string, number>();
+    for (const { stream } of records) counts.set(stream, (counts.get(stream) ?? 0) + 1);
+    for (const stream of counts.keys()) {
       const refused = refusal(context, call.metadata, stream, '$w');
       if (refused !== undefined) return callback(refused);
     }
@@ -77,11 +70,12 @@ export function appendRecordsHandler(
       if (state === undefined) continue;
       const stream = state.getStream();
       const expected = BigInt(state.getExpectedState() ?? '-2');
-      if (holds(store, stream, expected)) continue;
+      const actual = stateOf(store, stream);
+      if (holds(actual, expected)) continue;
       const violation = new v2.errors.ConsistencyViolation.StreamStateViolation()
         .setStream(stream)
         .setExpectedState(expected.toString())
-        .setActualState(stateOf(store, stream).toString());
+        .setActualState(actual.toString());
       violations.addViolations(
         new v2.errors.ConsistencyViolation().setCheckIndex(index).setStreamState(violation),
       );
@@ -100,40 +94,21 @@ export function appendRecordsHandler(
 
     context.requests.push({
       kind: 'appendRecords',
-      streams: [...new Set(records.map((record) => record.stream))].map((stream) => ({
-        stream,
-        events: records.filter((record) => record.stream === stream).length,
-      })),
+      streams: [...counts].map(([stream, events]) => ({ stream, events })),
     });
     const written = store.appendRecords(records);
-    if (written.kind === 'failed') {
-      const detail = new v2.errors.StreamTombstonedErrorDetails().setStream(written.stream);
-      if (written.failure.kind === 'stream_deleted')
-        return callback(
-          detailedError(
-            protocol,
-            GrpcStatus.FAILED_PRECONDITION,
-            `Stream "${written.stream}" is tombstoned`,
-            detail,
-            'StreamTombstonedErrorDetails',
-          ),
-        );
-      const actual =
-        written.failure.kind === 'wrong_expected_version' ? written.failure.currentRevision : -1n;
-      const conflict = new v2.errors.StreamRevisionConflictErrorDetails()
-        .setStream(written.stream)
-        .setExpectedRevision(ExpectedVersion.Any.toString())
-        .setActualRevision(actual.toString());
+    if (written.kind === 'failed')
       return callback(
-        detailedError(
-          protocol,
-          GrpcStatus.FAILED_PRECONDITION,
-          `Append failed due to a revision conflict on stream "${written.stream}"`,
-          conflict,
-          'StreamRevisionConflictErrorDetails',
-        ),
+        written.failure.kind === 'wrong_expected_version'
+          ? revisionConflict(
+              protocol,
+              v2,
+              written.stream,
+              ExpectedVersion.Any,
+              written.failure.currentRevision,
+            )
+          : streamTombstoned(protocol, v2, written.stream),
       );
-    }
     const response = new v2.streams.AppendRecordsResponse();
     for (const [stream, revision] of written.revisions)
       response.addRevisions(

@@ -15,7 +15,14 @@ import type { ServerContext } from './context.js';
 import { invalidArgumentError, type CallError } from './errors.js';
 import type { V2AppendRequest, V2AppendSessionResponse, V2Protocol } from './protocol.js';
 import { ExpectedVersion, type ProposedEvent, type StreamWrite } from './storage.js';
-import { detailedError, recordEvent } from './v2Records.js';
+import {
+  detailedError,
+  recordEvent,
+  recordSize,
+  revisionConflict,
+  streamTombstoned,
+  transactionTooLarge,
+} from './v2Records.js';
 
 /** The records of one request as storage events, with the JSON metadata a v1 read sees. */
 function recordsOf(v2: V2Protocol, request: V2AppendRequest): ProposedEvent[] | string {
@@ -62,19 +69,9 @@ export function appendSessionHandler(
         failure = invalidArgumentError(`Write to stream "${stream}" does not have any records`);
         return;
       }
-      for (const event of events) size += event.data.length + event.metadata.length + event.type.length;
+      for (const event of events) size += recordSize(event);
       if (size > context.maxAppendSize) {
-        const detail = new v2.errors.AppendTransactionSizeExceededErrorDetails()
-          .setSize(size)
-          .setMaxSize(context.maxAppendSize);
-        const message = `The append transaction of ${size} bytes exceeds the maximum of ${context.maxAppendSize}`;
-        failure = detailedError(
-          protocol,
-          GrpcStatus.ABORTED,
-          message,
-          detail,
-          'AppendTransactionSizeExceededErrorDetails',
-        );
+        failure = transactionTooLarge(protocol, v2, size, context.maxAppendSize);
         return;
       }
       const expected = request.hasExpectedRevision()
@@ -111,31 +108,10 @@ export function appendSessionHandler(
       }
       const { failure: first } = written;
       const write = writes[written.index] ?? { stream: '', expected: ExpectedVersion.Any };
-      if (first.kind === 'wrong_expected_version') {
-        const detail = new v2.errors.StreamRevisionConflictErrorDetails()
-          .setStream(write.stream)
-          .setExpectedRevision(write.expected.toString())
-          .setActualRevision(first.currentRevision.toString());
-        const message = `Append failed due to a revision conflict on stream "${write.stream}": expected ${write.expected}, actual ${first.currentRevision}`;
-        return callback(
-          detailedError(
-            protocol,
-            GrpcStatus.FAILED_PRECONDITION,
-            message,
-            detail,
-            'StreamRevisionConflictErrorDetails',
-          ),
-        );
-      }
-      const detail = new v2.errors.StreamTombstonedErrorDetails().setStream(write.stream);
       return callback(
-        detailedError(
-          protocol,
-          GrpcStatus.FAILED_PRECONDITION,
-          `Stream "${write.stream}" is tombstoned`,
-          detail,
-          'StreamTombstonedErrorDetails',
-        ),
+        first.kind === 'wrong_expected_version'
+          ? revisionConflict(protocol, v2, write.stream, write.expected, first.currentRevision)
+          : streamTombstoned(protocol, v2, write.stream),
       );
     });
   };

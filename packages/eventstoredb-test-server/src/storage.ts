@@ -168,14 +168,18 @@ export class Store {
   /**
    * Writes records that name their own streams, in the order given, all or none (the v2 AppendRecords): each
    * stream is written as `any` expects (idempotent when every id of its records is there already). A tombstoned
-   * stream, or ids only partly written before, fail the whole write, with the index of the first record of the
-   * stream that failed. Otherwise every stream written to, with its last revision, and the last record's position.
+   * stream, or ids only partly written before, fail the whole write, naming that stream. Otherwise every stream
+   * written to, with its last revision, and the last record's position.
    */
   appendRecords(
     records: readonly { readonly stream: string; readonly event: ProposedEvent }[],
   ): RecordsWriteResult {
     const byStream = new Map<string, ProposedEvent[]>();
-    for (const { stream, event } of records) byStream.set(stream, [...(byStream.get(stream) ?? []), event]);
+    for (const { stream, event } of records) {
+      const events = byStream.get(stream);
+      if (events === undefined) byStream.set(stream, [event]);
+      else events.push(event);
+    }
     const checks = new Map<string, CommitCheck>();
     for (const [stream, events] of byStream) {
       const check = this.#checkCommit(

@@ -1,6 +1,6 @@
 // What the v2 streams protocol's two appends (AppendSession, AppendRecords) share: a record as a storage event,
 // and failures that carry their details in the `grpc-status-details-bin` trailer, as KurrentDB sends them.
-import { Metadata, type status as GrpcStatus } from '@grpc/grpc-js';
+import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import type { CallError } from './errors.js';
 import type { Protocol, V2AppendRecord, V2Protocol } from './protocol.js';
 import type { ProposedEvent } from './storage.js';
@@ -70,3 +70,51 @@ export function recordEvent(v2: V2Protocol, record: V2AppendRecord, stream: stri
     metadata: utf8.encode(JSON.stringify(properties)),
   };
 }
+
+/** What a record weighs against the server's maximum append size. */
+export const recordSize = (event: ProposedEvent): number =>
+  event.data.length + event.metadata.length + event.type.length;
+
+/** A transaction over the maximum append size: ABORTED, with its size and the maximum. */
+export const transactionTooLarge = (
+  protocol: Protocol,
+  v2: V2Protocol,
+  size: number,
+  maxSize: number,
+): CallError =>
+  detailedError(
+    protocol,
+    GrpcStatus.ABORTED,
+    `The append transaction of ${size} bytes exceeds the maximum of ${maxSize}`,
+    new v2.errors.AppendTransactionSizeExceededErrorDetails().setSize(size).setMaxSize(maxSize),
+    'AppendTransactionSizeExceededErrorDetails',
+  );
+
+/** A write to a tombstoned stream. */
+export const streamTombstoned = (protocol: Protocol, v2: V2Protocol, stream: string): CallError =>
+  detailedError(
+    protocol,
+    GrpcStatus.FAILED_PRECONDITION,
+    `Stream "${stream}" is tombstoned`,
+    new v2.errors.StreamTombstonedErrorDetails().setStream(stream),
+    'StreamTombstonedErrorDetails',
+  );
+
+/** A stream that is not at the revision a write expected. */
+export const revisionConflict = (
+  protocol: Protocol,
+  v2: V2Protocol,
+  stream: string,
+  expected: bigint,
+  actual: bigint,
+): CallError =>
+  detailedError(
+    protocol,
+    GrpcStatus.FAILED_PRECONDITION,
+    `Append failed due to a revision conflict on stream "${stream}": expected ${expected}, actual ${actual}`,
+    new v2.errors.StreamRevisionConflictErrorDetails()
+      .setStream(stream)
+      .setExpectedRevision(expected.toString())
+      .setActualRevision(actual.toString()),
+    'StreamRevisionConflictErrorDetails',
+  );

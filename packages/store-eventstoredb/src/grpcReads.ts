@@ -164,20 +164,32 @@ const setFilter = (g: Generated, options: Message, filter: EsdbFilter | undefine
   set(options, 'setFilter', filterOptions);
 };
 
-/** The options every read shares: how many, which way, no links resolved, ids as strings. */
-const readOptions = (
-  g: Generated,
-  maxCount: number | bigint,
-  direction: 'forwards' | 'backwards',
-): Message => {
+/** What every read and subscription asks: no links resolved, ids as strings. */
+const sharedOptions = (g: Generated): Message => {
   const options = new g.ReadReq.Options();
   const uuid = new g.ReadReq.Options.UUIDOption();
   set(uuid, 'setString', new g.Empty());
   set(options, 'setUuidOption', uuid);
   set(options, 'setResolveLinks', false);
+  return options;
+};
+
+/** A read's options: how many, which way. */
+const readOptions = (
+  g: Generated,
+  maxCount: number | bigint,
+  direction: 'forwards' | 'backwards',
+): Message => {
+  const options = sharedOptions(g);
   set(options, 'setCount', maxCount.toString(10));
   set(options, 'setReadDirection', direction === 'forwards' ? 0 : 1);
   return options;
+};
+
+const requestOf = (g: Generated, options: Message): Message => {
+  const request = new g.ReadReq();
+  set(request, 'setOptions', options);
+  return request;
 };
 
 const streamRequest = (g: Generated, stream: string, options: EsdbReadStreamOptions): Message => {
@@ -189,9 +201,7 @@ const streamRequest = (g: Generated, stream: string, options: EsdbReadStreamOpti
   else set(streamOptions, 'setRevision', options.fromRevision.toString(10));
   set(read, 'setStream', streamOptions);
   set(read, 'setNoFilter', new g.Empty());
-  const request = new g.ReadReq();
-  set(request, 'setOptions', read);
-  return request;
+  return requestOf(g, read);
 };
 
 const allStart = (g: Generated, from: EsdbReadAllOptions['fromPosition']): Message => {
@@ -211,24 +221,16 @@ const allRequest = (g: Generated, options: EsdbReadAllOptions): Message => {
   const read = readOptions(g, options.maxCount, options.direction);
   set(read, 'setAll', allStart(g, options.fromPosition));
   setFilter(g, read, options.filter);
-  const request = new g.ReadReq();
-  set(request, 'setOptions', read);
-  return request;
+  return requestOf(g, read);
 };
 
 /** A catch-up subscription to `$all` after a position (exclusive), as the client's subscribeToAll asks for one. */
 const subscriptionRequest = (g: Generated, options: EsdbSubscribeToAllOptions): Message => {
-  const read = new g.ReadReq.Options();
-  const uuid = new g.ReadReq.Options.UUIDOption();
-  set(uuid, 'setString', new g.Empty());
-  set(read, 'setUuidOption', uuid);
-  set(read, 'setResolveLinks', false);
+  const read = sharedOptions(g);
   set(read, 'setSubscription', new g.ReadReq.Options.SubscriptionOptions());
   set(read, 'setAll', allStart(g, options.fromPosition));
   setFilter(g, read, options.filter);
-  const request = new g.ReadReq();
-  set(request, 'setOptions', read);
-  return request;
+  return requestOf(g, read);
 };
 
 /** A stream's truncate-before (`$tb`) from the last event of its metadata stream, as the client's getStreamMetadata. */
@@ -266,13 +268,15 @@ export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
   const g = generatedOf('rustClient' in client ? kurrent : eventStoreDb);
   // Another copy of the package than the one found here: its messages would not be the client's.
   if (g === undefined || !(client instanceof g.Client)) return client;
-  const read = (name: string, request: Message): AsyncIterable<EsdbResolvedEvent> =>
-    new g.ReadStream(
-      client.GRPCStreamCreator(g.ReadClient, name, (service) =>
-        service.read(request, ...client.callArguments({}, { deadline: Infinity })),
-      ),
-      toResolved as (event: unknown) => EsdbResolvedEvent,
+  // The client's own Read call, through its channel and reconnection, with no deadline (reads and subscriptions end
+  // when they end); its answers come decoded by ReadResponse, which the client's ReadStream and Subscription read.
+  const call = (name: string, request: Message) =>
+    client.GRPCStreamCreator(g.ReadClient, name, (service) =>
+      service.read(request, ...client.callArguments({}, { deadline: Infinity })),
     );
+  const convert = toResolved as (event: unknown) => EsdbResolvedEvent;
+  const read = (name: string, request: Message): AsyncIterable<EsdbResolvedEvent> =>
+    new g.ReadStream(call(name, request), convert);
   const readStream = (stream: string, options: EsdbReadStreamOptions): AsyncIterable<EsdbResolvedEvent> =>
     read('readStream', streamRequest(g, stream, options));
   const multiStreamAppend = client.multiStreamAppend?.bind(client);
@@ -283,10 +287,8 @@ export const withGrpcReads = (client: EsdbClientLike): EsdbClientLike => {
     readAll: (options) => read('readAll', allRequest(g, options)),
     subscribeToAll: (options) =>
       new g.Subscription(
-        client.GRPCStreamCreator(g.ReadClient, 'subscribeToAll', (service) =>
-          service.read(subscriptionRequest(g, options), ...client.callArguments({}, { deadline: Infinity })),
-        ),
-        toResolved as (event: unknown) => EsdbResolvedEvent,
+        call('subscribeToAll', subscriptionRequest(g, options)),
+        convert,
         {},
         options.filter?.checkpointReached,
       ),

@@ -10,6 +10,7 @@ import {
   readCheckpoint,
   readEvent,
   readNotFound,
+  messageEnd,
   ReaderClass,
   readSubscriptionId,
   type WireReadEvent,
@@ -105,20 +106,17 @@ export class ReadResponse {
       const tag = reader.uint32();
       const field = tag >>> 3;
       const wire = tag & 7;
-      if (wire !== 2 || field < 1 || field > 9) {
-        if (field >= 1 && field <= 9) content = other;
-        reader.skipType(wire);
-        continue;
-      }
-      const end = reader.uint32() + reader.pos;
-      if (field === 1) content = { kind: 'event', event: readEvent(reader, end) };
-      else if (field === 2)
-        content = { kind: 'confirmation', subscriptionId: readSubscriptionId(reader, end) };
-      else if (field === 3) content = { kind: 'checkpoint', position: readCheckpoint(reader, end) };
-      else if (field === 4) content = { kind: 'streamNotFound', stream: readNotFound(reader, end) };
+      if (wire === 2 && field === 1)
+        content = { kind: 'event', event: readEvent(reader, messageEnd(reader)) };
+      else if (wire === 2 && field === 2)
+        content = { kind: 'confirmation', subscriptionId: readSubscriptionId(reader, messageEnd(reader)) };
+      else if (wire === 2 && field === 3)
+        content = { kind: 'checkpoint', position: readCheckpoint(reader, messageEnd(reader)) };
+      else if (wire === 2 && field === 4)
+        content = { kind: 'streamNotFound', stream: readNotFound(reader, messageEnd(reader)) };
       else {
-        content = field === 8 ? caughtUp : field === 9 ? fellBehind : other;
-        reader.skip(end - reader.pos);
+        if (field >= 1 && field <= 9) content = field === 8 ? caughtUp : field === 9 ? fellBehind : other;
+        reader.skipType(wire);
       }
     }
     return new ReadResponse(content);

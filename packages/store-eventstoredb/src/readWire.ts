@@ -65,7 +65,39 @@ export interface WireReadEvent {
   commitPosition: bigint | undefined;
 }
 
+/** Where the message the reader stands at ends: its length is read, and it starts where the reader is then. */
+export const messageEnd = (reader: Reader): number => reader.uint32() + reader.pos;
+
 const hex64 = (bits: bigint): string => BigInt.asUintN(64, bits).toString(16).padStart(16, '0');
+
+/** A message of two 64-bit varints, fields 1 and 2 (UUID.Structured, Checkpoint): both, 0 when absent. */
+const readPair = (reader: Reader, end: number): readonly [bigint, bigint] => {
+  let first = 0n;
+  let second = 0n;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag >>> 3 === 1 && (tag & 7) === 0) first = varint64(reader);
+    else if (tag >>> 3 === 2 && (tag & 7) === 0) second = varint64(reader);
+    else reader.skipType(tag & 7);
+  }
+  return [first, second];
+};
+
+/** A message of which one length-delimited field is wanted: its last value read with `read`, if it has one. */
+const readField = <A>(
+  reader: Reader,
+  end: number,
+  field: number,
+  read: (reader: Reader) => A,
+): A | undefined => {
+  let value: A | undefined;
+  while (reader.pos < end) {
+    const tag = reader.uint32();
+    if (tag >>> 3 === field && (tag & 7) === 2) value = read(reader);
+    else reader.skipType(tag & 7);
+  }
+  return value;
+};
 
 /** UUID: its string form, or the structured one (two int64) written as the client writes it. */
 const readUuid = (reader: Reader, end: number): string | undefined => {
@@ -74,15 +106,7 @@ const readUuid = (reader: Reader, end: number): string | undefined => {
     const tag = reader.uint32();
     if (tag >>> 3 === 2 && (tag & 7) === 2) id = reader.string();
     else if (tag >>> 3 === 1 && (tag & 7) === 2) {
-      const stop = reader.uint32() + reader.pos;
-      let most = 0n;
-      let least = 0n;
-      while (reader.pos < stop) {
-        const inner = reader.uint32();
-        if (inner >>> 3 === 1 && (inner & 7) === 0) most = varint64(reader);
-        else if (inner >>> 3 === 2 && (inner & 7) === 0) least = varint64(reader);
-        else reader.skipType(inner & 7);
-      }
+      const [most, least] = readPair(reader, messageEnd(reader));
       const ms = hex64(most);
       const ls = hex64(least);
       id = `${ms.slice(0, 8)}-${ms.slice(8, 12)}-${ms.slice(12)}-${ls.slice(0, 4)}-${ls.slice(4)}`;
@@ -91,16 +115,9 @@ const readUuid = (reader: Reader, end: number): string | undefined => {
   return id;
 };
 
-/** StreamIdentifier: its name's bytes. */
-const readStreamName = (reader: Reader, end: number): Uint8Array | undefined => {
-  let name: Uint8Array | undefined;
-  while (reader.pos < end) {
-    const tag = reader.uint32();
-    if (tag >>> 3 === 3 && (tag & 7) === 2) name = reader.bytes();
-    else reader.skipType(tag & 7);
-  }
-  return name === undefined ? new Uint8Array() : plainBytes(name);
-};
+/** StreamIdentifier: its name's bytes (field 3), empty when it has none. */
+const readStreamName = (reader: Reader, end: number): Uint8Array =>
+  plainBytes(readField(reader, end, 3, (r) => r.bytes()) ?? new Uint8Array());
 
 /** One entry of RecordedEvent's metadata map: the keys the store reads are kept. */
 const readMapEntry = (reader: Reader, end: number, record: WireRecord): void => {
@@ -132,12 +149,12 @@ const readRecord = (reader: Reader, end: number): WireRecord => {
     const tag = reader.uint32();
     const field = tag >>> 3;
     const wire = tag & 7;
-    if (wire === 2 && field === 1) record.id = readUuid(reader, reader.uint32() + reader.pos);
-    else if (wire === 2 && field === 2) record.stream = readStreamName(reader, reader.uint32() + reader.pos);
+    if (wire === 2 && field === 1) record.id = readUuid(reader, messageEnd(reader));
+    else if (wire === 2 && field === 2) record.stream = readStreamName(reader, messageEnd(reader));
     else if (wire === 0 && field === 3) record.revision = varint64(reader);
     else if (wire === 0 && field === 4) record.prepare = varint64(reader);
     else if (wire === 0 && field === 5) record.commit = varint64(reader);
-    else if (wire === 2 && field === 6) readMapEntry(reader, reader.uint32() + reader.pos, record);
+    else if (wire === 2 && field === 6) readMapEntry(reader, messageEnd(reader), record);
     else if (wire === 2 && field === 7) record.customMetadata = reader.bytes();
     else if (wire === 2 && field === 8) record.data = reader.bytes();
     else reader.skipType(wire);
@@ -151,8 +168,8 @@ export const readEvent = (reader: Reader, end: number): WireReadEvent => {
     const tag = reader.uint32();
     const field = tag >>> 3;
     const wire = tag & 7;
-    if (wire === 2 && field === 1) event.event = readRecord(reader, reader.uint32() + reader.pos);
-    else if (wire === 2 && field === 2) event.link = readRecord(reader, reader.uint32() + reader.pos);
+    if (wire === 2 && field === 1) event.event = readRecord(reader, messageEnd(reader));
+    else if (wire === 2 && field === 2) event.link = readRecord(reader, messageEnd(reader));
     else if (wire === 0 && field === 3) event.commitPosition = varint64(reader);
     else if (wire === 2 && field === 4) {
       // no_position: the other case of the oneof
@@ -163,37 +180,19 @@ export const readEvent = (reader: Reader, end: number): WireReadEvent => {
   return event;
 };
 
-export const readNotFound = (reader: Reader, end: number): Uint8Array => {
-  let stream: Uint8Array | undefined;
-  while (reader.pos < end) {
-    const tag = reader.uint32();
-    if (tag >>> 3 === 1 && (tag & 7) === 2) stream = readStreamName(reader, reader.uint32() + reader.pos);
-    else reader.skipType(tag & 7);
-  }
-  return stream ?? new Uint8Array();
-};
+/** ReadResp.StreamNotFound: the stream's name (field 1, a StreamIdentifier). */
+export const readNotFound = (reader: Reader, end: number): Uint8Array =>
+  readField(reader, end, 1, (r) => readStreamName(r, messageEnd(r))) ?? new Uint8Array();
 
+/** ReadResp.Checkpoint: its commit (field 1) and prepare (field 2) positions. */
 export const readCheckpoint = (reader: Reader, end: number): EsdbPosition => {
-  let commit = 0n;
-  let prepare = 0n;
-  while (reader.pos < end) {
-    const tag = reader.uint32();
-    if (tag >>> 3 === 1 && (tag & 7) === 0) commit = varint64(reader);
-    else if (tag >>> 3 === 2 && (tag & 7) === 0) prepare = varint64(reader);
-    else reader.skipType(tag & 7);
-  }
+  const [commit, prepare] = readPair(reader, end);
   return { commit, prepare };
 };
 
-export const readSubscriptionId = (reader: Reader, end: number): string => {
-  let id = '';
-  while (reader.pos < end) {
-    const tag = reader.uint32();
-    if (tag >>> 3 === 1 && (tag & 7) === 2) id = reader.string();
-    else reader.skipType(tag & 7);
-  }
-  return id;
-};
+/** ReadResp.SubscriptionConfirmation: the subscription's id (field 1). */
+export const readSubscriptionId = (reader: Reader, end: number): string =>
+  readField(reader, end, 1, (r) => r.string()) ?? '';
 
 /** Bytes the reader sliced from the message, as the plain Uint8Array the client's generated code hands out. */
 export const plainBytes = (bytes: Uint8Array): Uint8Array =>

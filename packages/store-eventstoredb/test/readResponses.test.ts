@@ -195,6 +195,39 @@ describe('ReadResponse', () => {
     );
   });
 
+  it('answers bytes that are no ReadResp, or one cut short, with an answer or an Error, never a hang', () => {
+    // grpc-js fails the call when its deserializer throws, which the clients report as unavailable: a retry, not a
+    // crash. What matters here is that the decoder always ends, whatever the bytes.
+    const outcome = (bytes: Uint8Array): string => {
+      try {
+        const read = ReadResponse.decode(Buffer.from(bytes));
+        if (read.hasEvent()) toResolved(read.getEvent() as WireReadEvent);
+        return 'decoded';
+      } catch (thrown) {
+        expect(thrown).toBeInstanceOf(Error);
+        return 'refused';
+      }
+    };
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.tuple(answer, fc.nat()).map(([a, cut]) => {
+            const bytes = bytesOfAnswer(a);
+            return bytes.subarray(0, bytes.length === 0 ? 0 : cut % bytes.length);
+          }),
+        ),
+        (bytes) => {
+          seen.add(outcome(bytes));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    // Both happen: the property is not met by refusing everything, nor by never looking.
+    expect(seen).toEqual(new Set(['decoded', 'refused']));
+  });
+
   it('keeps 64-bit revisions and positions whole, and writes structured ids as the client does', () => {
     const bytes = bytesOfAnswer({
       kind: 'event',

@@ -29,7 +29,7 @@ export { benchmarkRebuild, printRebuildMemory, runProjectionBenchmarks } from '.
 /** A store to rebuild a projection on, and the memory figures of a rebuild. */
 export type { ProjectionBenchmarkSubject, RebuildMemory } from './projectionBenchmark.js';
 /** The write-path workloads W1 and W2 (WORKLOAD.md), through Dossier and a bare baseline, as `pnpm bench` runs them. */
-export { inMemoryWorkloadCases, workloadCases, w2Sizes } from './workloads/cases.js';
+export { inMemoryWorkloadCases, workloadCases, w1GuaranteesCase, w2Sizes } from './workloads/cases.js';
 /** Commands on distinct streams by concurrent callers, beside the bare loop: what group commit is for. */
 export { concurrentCase } from './workloads/concurrent.js';
 /** Runs workload cases in fresh processes and prints medians and ratios; one case and what it measures. */
@@ -38,6 +38,15 @@ export { pickCases, runWorkloads } from './workloads/run.js';
 export { baselineW3, dossierW3, w3Case, w3Queue } from './workloads/w3.js';
 export { w3Events, w3Expected } from './workloads/w3Spec.js';
 export type { WorkloadCase } from './workloads/run.js';
+/** W1 with only the work of Dossier's guarantees (no store), and one command of it. */
+export { guaranteesW1, handleWithGuaranteesOnly } from './workloads/guarantees.js';
+export type { BareStreams } from './workloads/guarantees.js';
+/** W1's support-case decider and schema as the workloads use them, its commands, and its reference checksum. */
+export {
+  supportCase as w1SupportCase,
+  supportCaseSchema as w1SupportCaseSchema,
+} from './workloads/deciders.js';
+export { w1Commands, w1ExpectedChecksum } from './workloads/spec.js';
 /** How a workload opens an empty store; a workload that could not run. */
 export type { OpenWorkloadStore } from './workloads/dossier.js';
 export { WorkloadFailed } from './workloads/dossier.js';

@@ -1,5 +1,6 @@
 import { baselineW1, baselineW2 } from './baseline.js';
 import { dossierW1, dossierW2, type OpenWorkloadStore } from './dossier.js';
+import { guaranteesW1 } from './guarantees.js';
 import type { WorkloadCase } from './run.js';
 import { w1ExpectedChecksum, w1Cases, w2Expected } from './spec.js';
 
@@ -36,3 +37,13 @@ export const workloadCases = (subject: string, open: OpenWorkloadStore): Readonl
 /** The workload cases of the in-memory store. */
 export const inMemoryWorkloadCases = (open: OpenWorkloadStore): ReadonlyArray<WorkloadCase> =>
   workloadCases('in-memory', open);
+
+/**
+ * W1 with nothing but the work Dossier guarantees of every command (see guarantees.ts), beside the baseline: the
+ * ratio no store's `handle` can pass while it keeps those guarantees.
+ */
+export const w1GuaranteesCase: WorkloadCase = {
+  name: 'W1 guarantees only',
+  reference: { count: w1Cases, checksum: w1ExpectedChecksum },
+  run: () => Promise.resolve({ baseline: baselineW1(), dossier: guaranteesW1() }),
+};

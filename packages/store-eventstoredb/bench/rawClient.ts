@@ -11,12 +11,27 @@ export interface RawClient {
   readonly name: ClientPackage;
   /** The client itself, for the store to wrap. */
   readonly client: EsdbClientLike;
-  readonly jsonEvent: (type: string, data: Record<string, unknown>) => RawEvent;
+  readonly jsonEvent: (
+    type: string,
+    data: Record<string, unknown>,
+    metadata?: Record<string, unknown>,
+  ) => RawEvent;
   readonly append: (
     stream: string,
     events: RawEvent[],
     revision: bigint | null,
   ) => Promise<{ readonly nextExpectedRevision: bigint }>;
+  /**
+   * A command's write as Dossier must make it, with the raw client alone: a small claim event on a stream of its
+   * own, and the command's events. kurrentdb-client: one multi-stream append, atomic (as the store writes on
+   * KurrentDB 25.1+); db-client, which has none: the claim, then the events (the store's order there).
+   */
+  readonly appendWithClaim: (
+    claimStream: string,
+    stream: string,
+    events: RawEvent[],
+    revision: bigint | null,
+  ) => Promise<void>;
   /** Reads a stream from its start, as a command's load does. */
   readonly readStream: (stream: string) => Promise<number>;
   /** One page of `$all` from a position (`null`: the start). */
@@ -36,11 +51,25 @@ export const rawClient = async (name: ClientPackage, server: TestServer): Promis
     return {
       name,
       client,
-      jsonEvent: (type, data) => k.jsonEvent({ type, data }),
+      jsonEvent: (type, data, metadata) => k.jsonEvent({ type, data, ...(metadata ? { metadata } : {}) }),
       append: (stream, events, revision) =>
         client.appendToStream(stream, events as ReturnType<typeof k.jsonEvent>[], {
           streamState: revision ?? 'no_stream',
         }),
+      appendWithClaim: async (claimStream, stream, events, revision) => {
+        await client.multiStreamAppend([
+          {
+            streamName: claimStream,
+            events: [k.jsonEvent({ type: '$claim', data: { revisions: [String(revision ?? -1n)] } })],
+            expectedState: 'any',
+          },
+          {
+            streamName: stream,
+            events: events as ReturnType<typeof k.jsonEvent>[],
+            expectedState: revision ?? 'no_stream',
+          },
+        ]);
+      },
       readStream: async (stream) => {
         let n = 0;
         for await (const _ of client.readStream(stream, { fromRevision: k.START })) n++;
@@ -57,11 +86,21 @@ export const rawClient = async (name: ClientPackage, server: TestServer): Promis
   return {
     name,
     client,
-    jsonEvent: (type, data) => d.jsonEvent({ type, data }),
+    jsonEvent: (type, data, metadata) => d.jsonEvent({ type, data, ...(metadata ? { metadata } : {}) }),
     append: (stream, events, revision) =>
       client.appendToStream(stream, events as ReturnType<typeof d.jsonEvent>[], {
         expectedRevision: revision ?? 'no_stream',
       }),
+    appendWithClaim: async (claimStream, stream, events, revision) => {
+      await client.appendToStream(
+        claimStream,
+        d.jsonEvent({ type: '$claim', data: { revisions: [String(revision ?? -1n)] } }),
+        { expectedRevision: 'any' },
+      );
+      await client.appendToStream(stream, events as ReturnType<typeof d.jsonEvent>[], {
+        expectedRevision: revision ?? 'no_stream',
+      });
+    },
     readStream: async (stream) => {
       let n = 0;
       for await (const _ of client.readStream(stream, { fromRevision: d.START })) n++;

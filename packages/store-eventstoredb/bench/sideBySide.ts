@@ -11,11 +11,12 @@
 //   start against the client's subscribeToAll.
 // Prints each run, then the medians and the median of the per-run ratios (store / raw). BENCH_SCALE scales the sizes;
 // BENCH_RUNS (3 unless told) sets the runs.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { handle, type AppendResult, type Decider, type EventStore } from '@dossier/core';
 import { startTestServer, type ClientPackage } from '@dossier/eventstoredb-test-server';
 import { createEventStoreDbStore } from '../src/index.js';
+import { toEsdbMetadata } from '../src/metadata.js';
 import { must, seedLog } from './seed.js';
 import { rawClient, type RawClient } from './rawClient.js';
 
@@ -48,6 +49,8 @@ interface Case {
   readonly count: number;
   readonly store: (run: number) => Promise<void>;
   readonly raw: (run: number) => Promise<void>;
+  /** What the `store` side is when it is not the store. */
+  readonly subject?: string;
 }
 
 type Tip = { readonly revision: bigint; readonly hash: string };
@@ -97,6 +100,29 @@ const cases = (store: EventStore, raw: RawClient): ReadonlyArray<Case> => [
       }
     },
     raw: rawAppends(raw, 'rawapp'),
+  },
+  {
+    // No store here: what the raw client itself takes to write a one-event command as Dossier must (its claim with
+    // it), beside its bare append. The store's one-event appends cannot come nearer the bare append than this.
+    name: "one-event writes with their command's claim, by the raw client alone, vs appendToStream of one event",
+    subject: 'raw with claim',
+    unit: 'appends',
+    count: commands,
+    store: async (run) => {
+      const revisions = new Map<string, bigint>();
+      for (let i = 0; i < commands; i++) {
+        const stream = `claimed${run}-${i % (commands / streamsOf)}`;
+        const revision = revisions.get(stream) ?? null;
+        await raw.appendWithClaim(
+          `claim-${stream}-${i}`,
+          stream,
+          [raw.jsonEvent('Added', { n: i })],
+          revision,
+        );
+        revisions.set(stream, revision === null ? 0n : revision + 1n);
+      }
+    },
+    raw: rawAppends(raw, 'bare'),
   },
   {
     name: 'one-event commands (handle: load, command-id lookup, append) vs the raw load of the stream and append',
@@ -155,7 +181,47 @@ const cases = (store: EventStore, raw: RawClient): ReadonlyArray<Case> => [
       }
     },
   },
+  {
+    // No store here either: the raw client appending 100 events that carry what the store writes on each (its
+    // metadata: correlation id, time, schema version, chain hash), beside the same 100 bare.
+    name: "100-event appends carrying Dossier's metadata, by the raw client alone, vs appendToStream of 100",
+    subject: 'raw with metadata',
+    unit: 'events',
+    count: batches * 100,
+    store: async (run) => {
+      let revision: bigint | null = null;
+      for (let b = 0; b < batches; b++) {
+        const events = Array.from({ length: 100 }, (_, n) =>
+          raw.jsonEvent('Added', { n }, toEsdbMetadata(dossierMetadata())),
+        );
+        revision = (await raw.append(`metabatch${run}`, events, revision)).nextExpectedRevision;
+      }
+    },
+    raw: async (run) => {
+      let revision: bigint | null = null;
+      for (let b = 0; b < batches; b++) {
+        const events = Array.from({ length: 100 }, (_, n) => raw.jsonEvent('Added', { n }));
+        revision = (await raw.append(`barebatch${run}`, events, revision)).nextExpectedRevision;
+      }
+    },
+  },
 ];
+
+/** The metadata the store records on an event of a batch appended without a command. */
+const dossierMetadata = () => {
+  const eventId = randomUUID();
+  return {
+    eventId,
+    commandId: null,
+    commandHash: null,
+    correlationId: eventId,
+    causationId: null,
+    actor: null,
+    recordedAt: new Date().toISOString(),
+    schemaVersion: 1,
+    hash: randomBytes(32).toString('hex'),
+  };
+};
 
 // The reads run over the log the store wrote before anything else: both read the same events.
 const readCases = (store: EventStore, raw: RawClient, total: number): ReadonlyArray<Case> => [
@@ -257,16 +323,18 @@ try {
     `EventStoreDB store beside the raw ${clientPackage}, same process and test server, ${runs} runs:`,
   );
   for (const [name, r] of results) {
+    const subject = cases(store, raw).find((c) => c.name === name)?.subject ?? 'store';
     const ratios = r.store.map((ms, i) => ms / (r.raw[i] ?? Number.NaN));
     const rate = (ms: number) => Math.round((r.count / ms) * 1_000).toLocaleString('en');
     console.log(
-      `  ${name}: ${r.count} ${r.unit}; raw ${rate(median(r.raw))} ${r.unit}/s, store ${rate(median(r.store))} ${r.unit}/s, ratio (store/raw time) ${median(ratios).toFixed(2)}×  [runs: ${ratios.map((x) => x.toFixed(2)).join(', ')}]`,
+      `  ${name}: ${r.count} ${r.unit}; raw ${rate(median(r.raw))} ${r.unit}/s, ${subject} ${rate(median(r.store))} ${r.unit}/s, ratio (${subject}/raw time) ${median(ratios).toFixed(2)}×  [runs: ${ratios.map((x) => x.toFixed(2)).join(', ')}]`,
     );
     console.log(
       JSON.stringify({
         bench: 'eventstoredb-side-by-side',
         client: clientPackage,
         case: name,
+        subject,
         count: r.count,
         rawMs: r.raw,
         storeMs: r.store,

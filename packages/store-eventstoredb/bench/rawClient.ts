@@ -65,7 +65,7 @@ export const rawClient = async (name: ClientPackage, server: TestServer): Promis
           },
           {
             streamName: stream,
-            events: events as ReturnType<typeof k.jsonEvent>[],
+            events: events as Parameters<typeof client.multiStreamAppend>[0][number]['events'],
             expectedState: revision ?? 'no_stream',
           },
         ]);

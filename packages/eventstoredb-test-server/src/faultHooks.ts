@@ -47,6 +47,32 @@ const cutAfterMs = 30;
 
 const later = (ms: number, run: () => void): void => void setTimeout(run, ms).unref();
 
+/** The same length of bytes from a fixed sequence (a linear congruential generator): garbage, but the same each run. */
+const noise = (length: number): Uint8Array => {
+  const bytes = new Uint8Array(length);
+  let x = 0x2545f491;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    bytes[i] = x >>> 24;
+  }
+  return bytes;
+};
+
+/**
+ * The message, made to serialize as bytes that are no such message (see the `garble` fault): the generated
+ * serializers of the services call the message's own `serializeBinary`, which this instance's answers instead.
+ */
+const garbled = <M extends { serializeBinary(): Uint8Array }>(
+  message: M,
+  how: 'cut' | 'noise' = 'cut',
+): M => {
+  const real = message.serializeBinary();
+  const bytes =
+    how === 'cut' ? real.subarray(0, Math.max(1, real.length >> 1)) : noise(Math.max(8, real.length));
+  message.serializeBinary = () => bytes;
+  return message;
+};
+
 /** Silences every connection for `ms`, then serves the call. */
 const afterSilence = (faults: FaultInjector, ms: number, run: () => void): void => {
   faults.proxy.silence();
@@ -97,6 +123,12 @@ export function faultyAppend(
         if (fault.committed !== true) return discard(() => callback(deadlineExceededError()));
         return handler(call, (error, response) =>
           error === null ? callback(deadlineExceededError()) : callback(error, response),
+        );
+      case 'garble':
+        return handler(call, (error, response) =>
+          error === null && response !== undefined && response !== null
+            ? callback(null, garbled(response, fault.bytes))
+            : callback(error, response),
         );
     }
   };
@@ -173,6 +205,9 @@ export function faultyBatchAppend(
             if (correlationId !== undefined) timedOut.setCorrelationId(correlationId);
             return void call.write(timedOut.setError(timeoutStatus(protocol)));
           }
+          case 'garble':
+            if (!final) return serve(request);
+            return serveAnswering((response, original) => original(garbled(response, fault.bytes)));
         }
       });
     };
@@ -223,6 +258,14 @@ export function faultyRead(
         return fail(notLeaderError(fault.leader ?? self()));
       case 'timeout':
         return fail(deadlineExceededError());
+      case 'garble': {
+        const at = fault.afterMessages ?? 0;
+        let sent = 0;
+        interceptWrites(call, (message, original) =>
+          original(sent++ === at ? garbled(message, fault.bytes) : message),
+        );
+        return handler(call);
+      }
     }
   };
 }

@@ -34,7 +34,14 @@ export type Fault =
    * The node goes silent: no byte moves on any connection, in either direction, for `ms` (connections stay open;
    * the client waits for its deadline or keep-alive); then everything held is delivered and the call is served.
    */
-  | { readonly kind: 'silent'; readonly ms: number };
+  | { readonly kind: 'silent'; readonly ms: number }
+  /**
+   * A message goes out as bytes that are no answer: on a read or a subscription the one after `afterMessages` (default
+   * 0), on an append its answer (the append is written). `cut` (default) sends the real message's first half, `noise`
+   * as many bytes of a fixed pseudo-random sequence: what a broken proxy or a bit flip would deliver, which the client
+   * must refuse without taking any of it for an event.
+   */
+  | { readonly kind: 'garble'; readonly afterMessages?: number; readonly bytes?: 'cut' | 'noise' };
 
 /** A fault that hit a call: which, on what, and on which stream (none for `$all`). */
 export interface FiredFault {

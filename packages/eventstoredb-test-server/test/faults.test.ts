@@ -79,6 +79,18 @@ describe.each(paths)('appends via $name', ({ options }) => {
     expect(await types(client, 's')).toEqual(['A']);
   });
 
+  test('garble: written, its answer bytes that are no answer; the client fails the append, takes nothing from it', async () => {
+    const { server, client } = await serverAndClient(options);
+    server.faults.inject('append', { kind: 'garble' });
+    const error = await rejection(client.appendToStream('s', event('A'), { expectedRevision: 'no_stream' }));
+    expect(error).toBeInstanceOf(Error);
+    expect(server.store.streamEvents('s').map((e) => e.type)).toEqual(['A']);
+    // The next append goes through, on the revision the garbled answer would have given.
+    const next = await client.appendToStream('s', event('B'), { expectedRevision: 0n });
+    expect(next).toMatchObject({ success: true, nextExpectedRevision: 1n });
+    expect(server.faults.fired.map((f) => f.fault.kind)).toEqual(['garble']);
+  });
+
   test('delay: the append is served late, and not at all once past its deadline', async () => {
     const { server, client } = await serverAndClient(options);
     server.faults.inject('append', { kind: 'delay', ms: 20 });
@@ -154,6 +166,28 @@ describe('reads and subscriptions', () => {
     expect(read).toEqual({ types: ['A'], whileSilent: false });
     expect(server.faults.fired.map((f) => f.fault.kind)).toEqual(['notLeader', 'timeout', 'silent']);
     expect(server.faults.pending()).toBe(0);
+  });
+
+  test('garble on a read: the message after `afterMessages` cut short or noise; the read fails, the next one is whole', async () => {
+    const { server, client } = await serverAndClient({ faults: true });
+    await client.appendToStream('s', [event('A'), event('B'), event('C')], { expectedRevision: 'no_stream' });
+    for (const bytes of ['cut', 'noise'] as const) {
+      server.faults.inject('read', { kind: 'garble', afterMessages: 1, bytes });
+      const seen: string[] = [];
+      const error = await rejection(
+        (async () => {
+          for await (const resolved of client.readStream('s')) seen.push(resolved.event?.type ?? '');
+        })(),
+      );
+      expect(error).toBeInstanceOf(Error);
+      // At most the message before the garbled one was taken; nothing garbled passed for an event.
+      expect(['A', ''].includes(seen.join(''))).toBe(true);
+      expect(await types(client, 's')).toEqual(['A', 'B', 'C']);
+    }
+    expect(server.faults.fired.map((f) => f.fault)).toEqual([
+      { kind: 'garble', afterMessages: 1, bytes: 'cut' },
+      { kind: 'garble', afterMessages: 1, bytes: 'noise' },
+    ]);
   });
 
   test('dropConnections cuts every open connection; faults need { faults: true }', async () => {

@@ -16,8 +16,20 @@ const unknownCodes: ReadonlySet<number> = new Set([1, 4, 14]);
 
 const typeOf = (thrown: unknown): unknown => (thrown as { type?: unknown } | null)?.type;
 
+/**
+ * An answer that arrived but could not be read (grpc-js's own words for it, whatever the client made of the error): the
+ * call reached the server, and what the server did is not known.
+ */
+const unreadableAnswer = (thrown: unknown): boolean => {
+  const { message, details } = (thrown ?? {}) as { readonly message?: unknown; readonly details?: unknown };
+  return [message, details].some(
+    (text) => typeof text === 'string' && text.includes('Response message parsing error'),
+  );
+};
+
 /** Whether the append that threw may have been written all the same. */
 export const outcomeUnknown = (thrown: unknown): boolean => {
+  if (unreadableAnswer(thrown)) return true;
   const type = typeOf(thrown);
   if (typeof type === 'string') return unknownTypes.has(type);
   const code = (thrown as { code?: unknown } | null)?.code;

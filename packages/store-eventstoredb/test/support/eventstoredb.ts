@@ -18,6 +18,8 @@ export interface EsdbFixtureOptions {
   readonly batchAppend: boolean;
   readonly schema?: EventSchema;
   readonly clock?: () => Date;
+  /** Whether the server takes injected faults (`server.faults`). */
+  readonly faults?: boolean;
   /** Wraps the client the store sees, to inject faults or races. */
   readonly wrap?: (client: EsdbClientLike) => EsdbClientLike;
 }
@@ -26,6 +28,7 @@ export const startEsdbFixture = async (options: EsdbFixtureOptions): Promise<Esd
   const server = await startTestServer({
     client: '@eventstore/db-client',
     advertiseBatchAppend: options.batchAppend,
+    faults: options.faults ?? false,
     // Room for the suite's 1 MiB payload with its JSON and metadata (a real server needs --max-append-size).
     maxAppendSize: 4 * 1024 * 1024,
   });

@@ -25,11 +25,14 @@ export const startKurrentFixture = async (options: {
   readonly schema?: EventSchema;
   /** Whether the server has KurrentDB 25.1's multi-stream append (default true); off, it is a 24.10 server. */
   readonly multiStreamAppend?: boolean;
+  /** Whether the server takes injected faults (`server.faults`). */
+  readonly faults?: boolean;
 }): Promise<KurrentFixture> => {
   const server = await startTestServer({
     client: '@kurrent/kurrentdb-client',
     advertiseBatchAppend: options.batchAppend,
     multiStreamAppend: options.multiStreamAppend ?? true,
+    faults: options.faults ?? false,
     // Room for the suite's 1 MiB payload with its JSON and metadata (a real server needs --max-append-size).
     maxAppendSize: 4 * 1024 * 1024,
   });
